@@ -1,0 +1,60 @@
+# The build graph of the almanac. `make serve` and `make test` are the quick start; every other
+# target is a step they depend on, so make rebuilds only what changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+HOST ?= 127.0.0.1
+
+SOURCES := $(shell find sources -type f -not -name '.*')
+BUILD_CODE := build_db.py $(wildcard almanac/*.py)
+SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py
+
+.PHONY: serve test build check site clean install install-test bench
+
+serve: almanac.db inspect-data.json metadata.yml settings.json
+	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
+
+test: install-test site
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+build: almanac.db
+
+check: install
+	$(BIN)/python build_db.py check
+
+site: metadata.yml settings.json
+
+# A stamp per requirements file: reinstall only when the pins change.
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Rebuilt when any record or any of the build's code is newer than it. A failed build leaves
+# the previous database in place (build_db.py writes a temporary file and renames it).
+almanac.db: $(VENV)/.installed $(SOURCES) $(BUILD_CODE)
+	$(BIN)/python build_db.py build --db $@
+
+# Served immutable: Datasette reads this file, so it knows the row counts up front and
+# offers the .db download.
+inspect-data.json: almanac.db
+	$(BIN)/datasette inspect almanac.db --inspect-file $@
+
+metadata.yml settings.json &: $(VENV)/.installed $(SITE_INPUTS)
+	$(BIN)/python build_db.py site
+
+bench: install almanac.db
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -f almanac.db almanac.db.tmp-* inspect-data.json metadata.yml settings.json
+	rm -rf dist test-artifacts .pytest_cache

@@ -1,0 +1,96 @@
+"""Turn validated records into the rows of every table, derived columns included.
+
+- `*_precision` columns from how each date is written;
+- `models.context_window` / `max_output_tokens` from the model's latest `context_windows` row;
+- `source_id` from each record's source;
+- the `citations` table: one row per non-empty fact field and source that states it.
+Rows come out sorted by primary key, so the database is the same whatever the file order.
+"""
+
+from collections import defaultdict
+
+from .schema import CITATIONS, TABLES
+from .values import date_floor, date_precision
+
+
+def rows_for_database(records):
+    """{table name: [row dict]} for every table, in key order."""
+    tables = {}
+    citations = []
+    for table in TABLES:
+        if table.derived:
+            continue
+        rows = []
+        for record in records.get(table.name, []):
+            rows.append(row_of(record))
+            citations.extend(citations_of(record))
+        tables[table.name] = sorted(rows, key=lambda row, t=table: key_of(t, row))
+    citations.extend(latest_limits(tables, citations))
+    unique = {key_of(CITATIONS, c): c for c in citations}
+    tables[CITATIONS.name] = [unique[k] for k in sorted(unique)]
+    return tables
+
+
+def key_of(table, row):
+    return tuple("" if row[name] is None else str(row[name]) for name in table.key)
+
+
+def row_of(record):
+    row = {}
+    for column in record.table.columns:
+        name = column.name
+        if name.endswith("_precision") and column.derived:
+            dated = record.values.get(name[: -len("_precision")])
+            row[name] = date_precision(dated) if dated else None
+        elif name == "source_id":
+            row[name] = record.source
+        elif name == "note":
+            row[name] = record.note
+        elif column.derived:
+            row[name] = None  # filled in from other tables below
+        else:
+            value = record.values.get(name)
+            row[name] = int(value) if isinstance(value, bool) else value
+    return row
+
+
+def citations_of(record):
+    """A citation for every non-empty fact field: its own `cite` entries if it has any,
+    otherwise the record's source."""
+    cited = defaultdict(list)
+    for field, source, quote in record.cites:
+        cited[field].append((source, quote))
+    for column in record.table.facts:
+        if record.values.get(column.name) is None:
+            continue
+        for source, quote in cited.get(column.name) or [(record.source, record.quote)]:
+            yield {
+                "table_name": record.table.name,
+                "record_id": record.record_id,
+                "field": column.name,
+                "source_id": source,
+                "quote": quote,
+            }
+
+
+def latest_limits(tables, citations):
+    """Copy each model's latest context window and output limit onto `models`, with the
+    citations that state them."""
+    latest = {}
+    for row in tables.get("context_windows", []):
+        current = latest.get(row["model_id"])
+        if current is None or date_floor(row["effective_from"]) >= date_floor(current["effective_from"]):
+            latest[row["model_id"]] = row
+    by_record = defaultdict(list)
+    for citation in citations:
+        if citation["table_name"] == "context_windows":
+            by_record[(citation["record_id"], citation["field"])].append(citation)
+    for model in tables.get("models", []):
+        limits = latest.get(model["id"])
+        if limits is None:
+            continue
+        for field in ("context_window", "max_output_tokens"):
+            model[field] = limits[field]
+            record = f"{limits['model_id']},{limits['effective_from']}"
+            for citation in by_record[(record, field)]:
+                yield dict(citation, table_name="models", record_id=model["id"])

@@ -1,0 +1,84 @@
+"""Rules that involve more than one field or more than one record of a table.
+
+Each rule takes the table's records (and all records, for rules across tables) and returns
+problems. Records whose fields failed to parse carry None there and are skipped by a rule.
+"""
+
+from collections import defaultdict
+
+from .values import date_floor
+
+LONG_CONTEXT_TIERS = ("long-context", "batch-long-context")
+
+
+def limits_fit(records, _all):
+    for record in records:
+        window, output = record.values["context_window"], record.values["max_output_tokens"]
+        if window is not None and output is not None and output > window:
+            yield record.problem(f"max_output_tokens ({output}) is larger than context_window ({window})", "max_output_tokens")
+
+
+def price_has_a_price(records, _all):
+    names = ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok")
+    for record in records:
+        if all(record.values[name] is None for name in names):
+            yield record.problem("a price record needs at least an input or an output price", "input_usd_per_mtok")
+
+
+def price_tier_threshold(records, _all):
+    for record in records:
+        tier, threshold = record.values["tier"], record.values["tier_min_input_tokens"]
+        if tier in LONG_CONTEXT_TIERS and threshold is None:
+            yield record.problem(f"tier {tier} needs tier_min_input_tokens: the prompt length above which it applies", "tier_min_input_tokens")
+        if tier is not None and tier not in LONG_CONTEXT_TIERS and threshold is not None:
+            yield record.problem(f"tier_min_input_tokens only applies to the {' and '.join(LONG_CONTEXT_TIERS)} tiers, not {tier}", "tier_min_input_tokens")
+
+
+def price_periods(records, _all):
+    """effective_to must come after effective_from, and periods of one model, provider and tier
+    must not overlap."""
+    groups = defaultdict(list)
+    for record in records:
+        start, end = record.values["effective_from"], record.values["effective_to"]
+        if start is None:
+            continue
+        if end is not None and date_floor(end) <= date_floor(start):
+            yield record.problem(f"effective_to ({end}) must be after effective_from ({start})", "effective_to")
+            continue
+        key = tuple(record.values[n] for n in ("model_id", "provider_id", "tier"))
+        groups[key].append(record)
+    for group in groups.values():
+        group.sort(key=lambda r: date_floor(r.values["effective_from"]))
+        for earlier, later in zip(group, group[1:]):
+            end = earlier.values["effective_to"]
+            if end is None or date_floor(end) > date_floor(later.values["effective_from"]):
+                held = f"until {end}" if end else "with no effective_to"
+                yield later.problem(
+                    f"price period overlaps the one from {earlier.values['effective_from']} ({held}) "
+                    f"at {earlier.where.path}:{earlier.where.line}; set that record's effective_to to {later.values['effective_from']}",
+                    "effective_from",
+                )
+
+
+def model_parameters(records, _all):
+    for record in records:
+        total, active = record.values["parameters_b"], record.values["active_parameters_b"]
+        if total is not None and active is not None and active > total:
+            yield record.problem(f"active_parameters_b ({active:g}) is larger than parameters_b ({total:g})", "active_parameters_b")
+
+
+def model_dates(records, _all):
+    for record in records:
+        announced, released = record.values["announced_date"], record.values["release_date"]
+        if announced and released and date_floor(announced) > date_floor(released):
+            yield record.problem(f"announced_date ({announced}) is after release_date ({released})", "announced_date")
+
+
+RULES = (
+    ("context_windows", limits_fit),
+    ("prices", price_has_a_price),
+    ("prices", price_tier_threshold),
+    ("prices", price_periods),
+    ("models", model_parameters),
+    ("models", model_dates),
+)

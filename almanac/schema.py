@@ -1,0 +1,345 @@
+"""The public schema of the almanac, declared once.
+
+Tables, columns, types, vocabularies, keys, foreign keys, indexes, descriptions and display
+defaults all live here. Loading, validation, the database DDL and the column documentation in
+`metadata.yml` are derived from this module; it imports nothing else of the project.
+
+A column is either *recorded* (it comes from the files under `sources/`) or *derived* (the build
+computes it: date precisions, a model's latest context window, the citations table). A recorded
+column marked `fact` is a statement about the world and must be covered by a source.
+"""
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# Vocabularies: the only values these columns accept.
+SOURCE_KINDS = (
+    "vendor",  # the maker's own announcement, blog or news post
+    "docs",  # the maker's documentation, pricing page or model overview
+    "model-card",  # a model card or README published by the maker
+    "paper",  # a paper or technical report
+    "blog",  # a third-party blog post or newsletter
+    "news",  # a news article
+    "social",  # a post on a social network
+    "dataset",  # a public dataset
+    "leaderboard",  # a leaderboard or its published snapshot
+    "review",  # a review of the field, such as the almanac's founding document
+    "other",
+)
+ORGANIZATION_KINDS = ("lab", "big-tech", "company", "academic", "nonprofit", "government")
+DIRECTIONS = ("input", "output")
+MODALITIES = ("text", "image", "audio", "video", "pdf")
+PRICE_TIERS = ("standard", "batch", "long-context", "batch-long-context", "audio")
+EVENT_KINDS = (
+    "release",
+    "announcement",
+    "price-change",
+    "feature",
+    "availability",
+    "deprecation",
+    "research",
+    "benchmark",
+    "policy",
+    "other",
+)
+DATE_PRECISIONS = ("day", "month", "year")
+
+# Column types. Every recorded value arrives as text and is parsed by its type.
+TEXT = "text"
+SLUG = "slug"  # lowercase letters, digits and single hyphens
+INTEGER = "integer"  # a whole number >= 0
+NUMBER = "number"  # a real number >= 0
+BOOLEAN = "boolean"  # true / false
+DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD, stored as written
+URL = "url"  # http(s) address
+COUNTRY = "country"  # ISO 3166-1 alpha-2
+
+SQL_TYPES = {
+    TEXT: str,
+    SLUG: str,
+    INTEGER: int,
+    NUMBER: float,
+    BOOLEAN: int,
+    DATE: str,
+    URL: str,
+    COUNTRY: str,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    fact: bool = False  # a statement about the world: needs a source
+    vocabulary: tuple = ()
+    references: Optional[str] = None  # foreign key: the table whose `id` this names
+    derived: bool = False  # computed by the build, never written in sources/
+    default: object = None  # value used when the record leaves it empty
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple
+    key: tuple  # primary key columns
+    provenance: bool = True  # records carry source / quote / cite / note
+    derived: bool = False  # built from other tables, no files in sources/
+    label_column: Optional[str] = None
+    sort: Optional[str] = None  # default sort column
+    sort_desc: bool = False
+    facets: tuple = ()
+    search: tuple = ()  # columns indexed for full-text search
+    indexes: tuple = ()  # tuples of column names
+
+    def column(self, name):
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    @property
+    def recorded(self):
+        return tuple(c for c in self.columns if not c.derived)
+
+    @property
+    def facts(self):
+        return tuple(c for c in self.recorded if c.fact)
+
+
+def precision_of(date_column):
+    return Column(
+        f"{date_column}_precision",
+        TEXT,
+        f"How precise `{date_column}` is: day, month or year (derived from how it is written).",
+        vocabulary=DATE_PRECISIONS,
+        derived=True,
+    )
+
+
+NOTE = Column("note", TEXT, "Anything a reader should know about this record: disagreements between sources, what could not be confirmed and why.")
+SOURCE_ID = Column(
+    "source_id",
+    SLUG,
+    "The source that states this record's facts (see `citations` for sources of single fields).",
+    references="sources",
+)
+# Provenance fields of a record in sources/; they become `source_id`, `note` and `citations` rows.
+PROVENANCE_FIELDS = ("source", "quote", "cite", "note")
+
+SOURCES = Table(
+    "sources",
+    "Every page, paper, document or dataset that a fact in the almanac relies on.",
+    (
+        Column("id", SLUG, "Stable identifier of the source.", required=True),
+        Column("url", URL, "Address of the page that was read (its original address).", required=True),
+        Column("title", TEXT, "Title of the page or document.", required=True),
+        Column("publisher", TEXT, "Who published it.", required=True),
+        Column("published", DATE, "Date of publication, as precise as known."),
+        precision_of("published"),
+        Column("kind", TEXT, "What sort of source it is: vendor (the maker's announcement), docs (the maker's documentation or pricing page), model-card, paper, blog, news, social, dataset, leaderboard, review, other.", required=True, vocabulary=SOURCE_KINDS),
+        Column("organization_id", SLUG, "The organization that published it, when it is one in the almanac.", references="organizations"),
+        Column("archived_url", URL, "Address of an archived copy, if one was seen."),
+        NOTE,
+    ),
+    key=("id",),
+    provenance=False,
+    label_column="title",
+    sort="published",
+    sort_desc=True,
+    facets=("kind", "publisher"),
+    search=("title", "publisher", "url", "note"),
+    indexes=(("organization_id",),),
+)
+
+ORGANIZATIONS = Table(
+    "organizations",
+    "Companies, labs, universities and others that make or sell language models.",
+    (
+        Column("id", SLUG, "Stable identifier of the organization.", required=True),
+        Column("name", TEXT, "Name of the organization.", required=True),
+        Column("country", COUNTRY, "Country of its headquarters, ISO 3166-1 alpha-2 code.", fact=True),
+        Column("kind", TEXT, "lab (its main business is its own foundation models), big-tech, company, academic, nonprofit or government.", required=True, vocabulary=ORGANIZATION_KINDS),
+        Column("url", URL, "Its website."),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("id",),
+    label_column="name",
+    sort="name",
+    facets=("country", "kind"),
+    search=("name", "note"),
+)
+
+MODELS = Table(
+    "models",
+    "Language models: one row per model as its maker names it (dated API snapshots are told apart in notes, prices and limits).",
+    (
+        Column("id", SLUG, "Stable identifier of the model, such as gpt-4o-mini.", required=True),
+        Column("name", TEXT, "The name its maker uses.", required=True),
+        Column("organization_id", SLUG, "The organization that made it.", required=True, references="organizations"),
+        Column("family", TEXT, "The family or generation it belongs to, such as Claude 3 or Llama 3.1."),
+        Column("release_date", DATE, "Date it first became publicly available (API, app or downloadable weights).", required=True, fact=True),
+        precision_of("release_date"),
+        Column("announced_date", DATE, "Date it was announced, when the announcement came before the release.", fact=True),
+        precision_of("announced_date"),
+        Column("open_weights", BOOLEAN, "1 if its weights can be downloaded, 0 if not.", required=True, fact=True),
+        Column("license", TEXT, "Its licence: proprietary, an SPDX identifier such as Apache-2.0, or the licence's name.", required=True, fact=True),
+        Column("parameters_b", NUMBER, "Total parameters in billions, as disclosed by its maker or a paper.", fact=True),
+        Column("active_parameters_b", NUMBER, "For mixture-of-experts models, the parameters active per token, in billions.", fact=True),
+        Column("context_window", INTEGER, "Latest known context window in tokens (from the latest row of context_windows).", derived=True),
+        Column("max_output_tokens", INTEGER, "Latest known limit on output tokens per response (from the latest row of context_windows).", derived=True),
+        Column("knowledge_cutoff", DATE, "Date of the most recent data it was trained on, as stated by its maker.", fact=True),
+        precision_of("knowledge_cutoff"),
+        Column("reasoning", BOOLEAN, "1 for inference-scaling reasoning models that think before they answer (o1, QwQ...).", fact=True, default=False),
+        Column("description", TEXT, "A sentence or two about it."),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("id",),
+    label_column="name",
+    sort="release_date",
+    sort_desc=True,
+    facets=("organization_id", "family", "open_weights", "license", "reasoning"),
+    search=("name", "family", "description", "note"),
+    indexes=(("organization_id",), ("release_date",)),
+)
+
+MODEL_MODALITIES = Table(
+    "model_modalities",
+    "What a model accepts as input and produces as output: one row per model, direction and modality.",
+    (
+        Column("model_id", SLUG, "The model.", required=True, references="models"),
+        Column("direction", TEXT, "input or output.", required=True, vocabulary=DIRECTIONS),
+        Column("modality", TEXT, "text, image, audio, video or pdf.", required=True, fact=True, vocabulary=MODALITIES),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("model_id", "direction", "modality"),
+    sort="model_id",
+    facets=("direction", "modality"),
+    indexes=(("modality", "direction"),),
+)
+
+CONTEXT_WINDOWS = Table(
+    "context_windows",
+    "Context window and output limits of each model over time: one row per change, the launch value included.",
+    (
+        Column("model_id", SLUG, "The model.", required=True, references="models"),
+        Column("effective_from", DATE, "Date from which the limits held.", required=True, fact=True),
+        precision_of("effective_from"),
+        Column("context_window", INTEGER, "Maximum tokens of input and output together, in tokens.", required=True, fact=True),
+        Column("max_output_tokens", INTEGER, "Maximum tokens of output per response, in tokens.", fact=True),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("model_id", "effective_from"),
+    sort="effective_from",
+    sort_desc=True,
+    facets=("model_id",),
+)
+
+PRICES = Table(
+    "prices",
+    "What a provider charged for a model, one row per period in which a price held. US dollars per million tokens.",
+    (
+        Column("model_id", SLUG, "The model.", required=True, references="models"),
+        Column("provider_id", SLUG, "The organization selling access (its maker, for the maker's own API).", required=True, references="organizations"),
+        Column("tier", TEXT, "standard; batch (asynchronous batch API); long-context (prompts longer than tier_min_input_tokens); batch-long-context; audio (audio tokens).", required=True, vocabulary=PRICE_TIERS, default="standard"),
+        Column("tier_min_input_tokens", INTEGER, "For long-context tiers: the prompt length in tokens above which this price applies.", fact=True),
+        Column("effective_from", DATE, "Date the price took effect.", required=True, fact=True),
+        precision_of("effective_from"),
+        Column("effective_to", DATE, "Date the next price took effect (exclusive); empty while it still held at the end of the covered period.", fact=True),
+        Column("input_usd_per_mtok", NUMBER, "Price of input tokens, US dollars per million tokens.", fact=True),
+        Column("output_usd_per_mtok", NUMBER, "Price of output tokens, US dollars per million tokens.", fact=True),
+        Column("cached_input_usd_per_mtok", NUMBER, "Price of cached (prompt-cache hit) input tokens, US dollars per million tokens.", fact=True),
+        Column("cache_write_usd_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, US dollars per million tokens.", fact=True),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("model_id", "provider_id", "tier", "effective_from"),
+    sort="effective_from",
+    sort_desc=True,
+    facets=("provider_id", "tier", "model_id"),
+    indexes=(("effective_from", "effective_to"), ("provider_id",)),
+)
+
+EVENTS = Table(
+    "events",
+    "Dated events: releases, announcements, price changes, features, availability changes and more.",
+    (
+        Column("id", SLUG, "Stable identifier of the event.", required=True),
+        Column("date", DATE, "When it happened, as precise as known.", required=True, fact=True),
+        precision_of("date"),
+        Column("kind", TEXT, "release, announcement, price-change, feature, availability, deprecation, research, benchmark, policy or other.", required=True, vocabulary=EVENT_KINDS),
+        Column("title", TEXT, "What happened, in one line.", required=True, fact=True),
+        Column("description", TEXT, "What happened, in a few sentences.", fact=True),
+        Column("model_id", SLUG, "The model it is about, if any.", references="models"),
+        Column("organization_id", SLUG, "The organization it is about, if any.", references="organizations"),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("id",),
+    label_column="title",
+    sort="date",
+    sort_desc=True,
+    facets=("kind", "organization_id", "date_precision"),
+    search=("title", "description", "note"),
+    indexes=(("date",), ("model_id",), ("organization_id",)),
+)
+
+TRAINING_RUNS = Table(
+    "training_runs",
+    "How a model was trained, where its makers or researchers published figures.",
+    (
+        Column("model_id", SLUG, "The model.", required=True, references="models"),
+        Column("gpu_type", TEXT, "Accelerator used, such as H100, H800 or TPU v5p.", fact=True),
+        Column("gpu_count", INTEGER, "Number of accelerators in the training cluster.", fact=True),
+        Column("gpu_hours", INTEGER, "Accelerator hours used for training, in hours.", fact=True),
+        Column("training_tokens", INTEGER, "Tokens of training data, in tokens.", fact=True),
+        Column("training_compute_flop", NUMBER, "Training compute, in floating point operations.", fact=True),
+        Column("training_cost_usd", NUMBER, "Training cost in US dollars, on the basis given in cost_basis.", fact=True),
+        Column("cost_basis", TEXT, "How the cost figure was reached (for example GPU hours times an assumed rental price).", fact=True),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("model_id",),
+    sort="gpu_hours",
+    sort_desc=True,
+)
+
+CITATIONS = Table(
+    "citations",
+    "Provenance of every fact: one row per field of a record and source that states it.",
+    (
+        Column("table_name", TEXT, "The table of the record.", required=True),
+        Column("record_id", TEXT, "The record's primary key; for compound keys the values joined by commas, as in the record's Datasette address.", required=True),
+        Column("field", TEXT, "The column whose value the source states.", required=True),
+        Column("source_id", SLUG, "The source that states it.", required=True, references="sources"),
+        Column("quote", TEXT, "The words of the source that state it, where recorded."),
+    ),
+    key=("table_name", "record_id", "field", "source_id"),
+    provenance=False,
+    derived=True,
+    sort="table_name",
+    facets=("table_name", "field"),
+    search=("quote",),
+    indexes=(("source_id",), ("table_name", "record_id")),
+)
+
+# In build order. References between tables are checked by the validator, not by SQLite, so
+# sources and organizations may name each other.
+TABLES = (
+    SOURCES,
+    ORGANIZATIONS,
+    MODELS,
+    MODEL_MODALITIES,
+    CONTEXT_WINDOWS,
+    PRICES,
+    EVENTS,
+    TRAINING_RUNS,
+    CITATIONS,
+)
+TABLES_BY_NAME = {table.name: table for table in TABLES}

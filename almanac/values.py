@@ -1,0 +1,109 @@
+"""Parse one text value by its column type. Each parser returns the typed value or raises
+ValueError with a message that says what was expected."""
+
+import datetime
+import math
+import re
+
+from . import schema
+from .countries import ISO_3166_ALPHA_2
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+INTEGER_PATTERN = re.compile(r"^\d+$")
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+def parse_text(raw):
+    return raw
+
+
+def parse_slug(raw):
+    if not SLUG_PATTERN.match(raw):
+        raise ValueError(f"expected an identifier of lowercase letters, digits and single hyphens (no dots or spaces), got {raw!r}")
+    return raw
+
+
+def parse_integer(raw):
+    text = raw.replace("_", "")
+    if INTEGER_PATTERN.match(text):
+        return int(text)
+    # Allow exact scientific notation for large counts (1.48e13), but never a fraction.
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"expected a whole number of 0 or more, got {raw!r}") from None
+    if not math.isfinite(number) or number < 0 or number != int(number):
+        raise ValueError(f"expected a whole number of 0 or more, got {raw!r}")
+    return int(number)
+
+
+def parse_number(raw):
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ValueError(f"expected a number of 0 or more (no units or currency signs), got {raw!r}") from None
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"expected a number of 0 or more, got {raw!r}")
+    return number
+
+
+def parse_boolean(raw):
+    lowered = raw.lower()
+    if lowered == "true":
+        return True
+    if lowered == "false":
+        return False
+    raise ValueError(f"expected true or false, got {raw!r}")
+
+
+def parse_date(raw):
+    match = DATE_PATTERN.match(raw)
+    if not match:
+        raise ValueError(f"expected a date written YYYY-MM-DD, YYYY-MM or YYYY, got {raw!r}")
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a real date") from None
+    return raw
+
+
+def parse_url(raw):
+    if not URL_PATTERN.match(raw):
+        raise ValueError(f"expected an http:// or https:// address without spaces, got {raw!r}")
+    return raw
+
+
+def parse_country(raw):
+    if raw not in ISO_3166_ALPHA_2:
+        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as US, CN or FR, got {raw!r}")
+    return raw
+
+
+PARSERS = {
+    schema.TEXT: parse_text,
+    schema.SLUG: parse_slug,
+    schema.INTEGER: parse_integer,
+    schema.NUMBER: parse_number,
+    schema.BOOLEAN: parse_boolean,
+    schema.DATE: parse_date,
+    schema.URL: parse_url,
+    schema.COUNTRY: parse_country,
+}
+
+
+def parse(column, raw):
+    value = PARSERS[column.type](raw)
+    if column.vocabulary and value not in column.vocabulary:
+        raise ValueError(f"expected one of {', '.join(column.vocabulary)}, got {raw!r}")
+    return value
+
+
+def date_precision(value):
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def date_floor(value):
+    """The first day a reduced-precision date can mean: 2024-05 -> 2024-05-01."""
+    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]

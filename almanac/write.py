@@ -1,0 +1,59 @@
+"""Write the rows into one SQLite database, atomically and reproducibly.
+
+The database is built in a temporary file beside the target, from the schema's declaration
+(tables, types, keys, foreign keys, indexes, full-text search), then moved into place with one
+rename. If anything fails, the temporary file is removed and the previous database is untouched.
+The same rows always give the same bytes: rows go in key order and nothing records the time.
+"""
+
+import os
+from pathlib import Path
+
+import sqlite_utils
+
+from .schema import SQL_TYPES, TABLES
+
+
+def write_database(tables, path, steps=()):
+    """Write `tables` ({name: [row]}) to `path`. Each of `steps` is called with the open
+    sqlite_utils.Database after the rows are in and before the file is moved into place."""
+    path = Path(path)
+    temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    try:
+        db = sqlite_utils.Database(temporary)
+        create_tables(db)
+        for table in TABLES:
+            db[table.name].insert_all(tables.get(table.name, []))
+        add_search(db)
+        for step in steps:
+            step(db)
+        db.conn.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def create_tables(db):
+    for table in TABLES:
+        db[table.name].create(
+            {column.name: SQL_TYPES[column.type] for column in table.columns},
+            pk=table.key[0] if len(table.key) == 1 else table.key,
+            not_null={column.name for column in table.columns if column.required},
+        )
+    # Added once every table exists: sources and organizations name each other.
+    db.add_foreign_keys(
+        [(table.name, column.name, column.references, "id") for table in TABLES for column in table.columns if column.references]
+    )
+    for table in TABLES:
+        for columns in table.indexes:
+            db[table.name].create_index(columns)
+
+
+def add_search(db):
+    for table in TABLES:
+        if table.search:
+            db[table.name].enable_fts(table.search, fts_version="FTS5", tokenize="porter", create_triggers=False)

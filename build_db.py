@@ -1,0 +1,43 @@
+"""Build the LLM Almanac database from the records in sources/.
+
+    python build_db.py build [--sources sources] [--db almanac.db]   validate, then build
+    python build_db.py check [--sources sources]                      validate only
+    python build_db.py site                                           write metadata.yml, settings.json
+
+Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
+the database is written only when there are none, atomically.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from almanac.build import build, check
+from almanac.site import write_site
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "check", "site"))
+    parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
+    parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
+    args = parser.parse_args(argv)
+    if args.command == "site":
+        write_site(Path(__file__).parent)
+        print("Wrote metadata.yml and settings.json.")
+        return 0
+    if args.command == "check":
+        records, problems = check(args.sources)
+    else:
+        problems = build(args.sources, args.db)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was written.", file=sys.stderr)
+        return 1
+    print("All records are valid." if args.command == "check" else f"Built {args.db}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Real-browser test support: a served instance on a free port and Chromium through Playwright,
+with every request that would leave 127.0.0.1 blocked and recorded."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(site_dir):
+    """Start `datasette serve` on the configuration folder; returns (process, base URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(site_dir), "-h", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30  # start-up takes about a second; CI machines can be slow
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"datasette exited: {process.stdout.read().decode()}")
+        try:
+            urllib.request.urlopen(f"{url}/-/versions.json", timeout=1)
+            return process, url
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("datasette did not start within 30 seconds")
+
+
+def unavailable(request, reason):
+    if request.config.getoption("--require-browser"):
+        pytest.fail(f"browser tests are required here but {reason}")
+    pytest.skip(reason)
+
+
+class Page:
+    """A browser page that records console errors and blocks requests leaving 127.0.0.1."""
+
+    def __init__(self, browser, base_url):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.external_requests = []
+        self.console_errors = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base_url + "/") or url == self.base_url or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.external_requests.append(url)
+            route.abort()
+
+    def goto(self, path):
+        response = self.page.goto(self.base_url + path)
+        assert response.status == 200, f"{path} answered {response.status}"
+        return self.page
+
+    def screenshot(self, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    def assert_clean(self):
+        assert self.external_requests == [], f"requests left 127.0.0.1: {self.external_requests}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+    def close(self):
+        self.context.close()

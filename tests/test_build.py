@@ -1,0 +1,148 @@
+"""The build: derived columns, citations, atomic replacement, byte-for-byte reproducibility."""
+
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from almanac.build import build
+from conftest import ROOT
+
+
+@pytest.fixture
+def built(sources, tmp_path):
+    db_path = tmp_path / "almanac.db"
+    assert build(sources.root, db_path) == []
+    return sqlite_utils.Database(db_path)
+
+
+def test_every_table_is_created_with_its_rows(built):
+    counts = {name: built[name].count for name in ("sources", "organizations", "models", "model_modalities", "context_windows", "prices", "events", "training_runs")}
+    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 4, "context_windows": 4, "prices": 6, "events": 2, "training_runs": 1}
+
+
+def test_date_precision_is_derived_from_how_the_date_is_written(built):
+    flash = built["models"].get("gemini-1-5-flash-8b")
+    assert (flash["release_date"], flash["release_date_precision"]) == ("2024-10-03", "day")
+    assert (flash["announced_date"], flash["announced_date_precision"]) == ("2024-08", "month")
+    event = built["events"].get("2024-12-deepseek-v3")
+    assert (event["date"], event["date_precision"]) == ("2024-12", "month")
+
+
+def test_model_limits_come_from_its_latest_context_window_row(built):
+    gpt4o = built["models"].get("gpt-4o")
+    assert (gpt4o["context_window"], gpt4o["max_output_tokens"]) == (128000, 16384)
+    assert built["models"].get("deepseek-v3")["context_window"] is None
+
+
+def test_every_fact_field_resolves_to_a_source(built):
+    uncovered = []
+    for table in ("models", "prices", "context_windows", "model_modalities", "events", "training_runs"):
+        from almanac.schema import TABLES_BY_NAME
+
+        schema = TABLES_BY_NAME[table]
+        facts = [c.name for c in schema.columns if c.fact or c.name in ("context_window", "max_output_tokens")]
+        for row in built[table].rows:
+            rid = ",".join(str(row[k]) for k in schema.key)
+            for field in facts:
+                if row.get(field) is None:
+                    continue
+                cited = built.execute(
+                    "select count(*) from citations where table_name = ? and record_id = ? and field = ?", [table, rid, field]
+                ).fetchone()[0]
+                if not cited:
+                    uncovered.append((table, rid, field))
+    assert uncovered == []
+
+
+def test_a_field_citation_replaces_the_record_source_for_that_field(built):
+    rows = list(built.query("select field, source_id, quote from citations where table_name = 'models' and record_id = 'deepseek-v3' order by field"))
+    assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed"} in rows
+    assert {"field": "parameters_b", "source_id": "fixture-paper", "quote": None} in rows
+    assert not any(r["field"] == "license" and r["source_id"] == "fixture-paper" for r in rows)
+
+
+def test_model_limit_citations_follow_the_context_window_row(built):
+    rows = list(built.query("select source_id, quote from citations where table_name = 'models' and record_id = 'gpt-4o' and field = 'max_output_tokens'"))
+    assert rows == [{"source_id": "fixture-openai-pricing", "quote": "16,384 output tokens"}]
+
+
+def test_full_text_search_uses_porter_stemming(built):
+    hits = list(built.query("select rowid from models_fts where models_fts match 'multimodal'"))
+    assert len(hits) == 1
+    assert "porter" in built["events_fts"].schema
+
+
+def test_foreign_keys_are_declared(built):
+    fks = {(fk.column, fk.other_table) for fk in built["prices"].foreign_keys}
+    assert fks == {("model_id", "models"), ("provider_id", "organizations"), ("source_id", "sources")}
+
+
+def test_two_builds_are_byte_identical(sources, tmp_path):
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    assert build(sources.root, first) == []
+    assert build(sources.root, second) == []
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_file_order_does_not_change_the_database(sources, tmp_path):
+    first = tmp_path / "a.db"
+    assert build(sources.root, first) == []
+    # Move a record to a file that sorts first: same rows, same bytes.
+    text = (sources.root / "organizations/fixture.csv").read_text()
+    header, *rows = text.splitlines()
+    (sources.root / "organizations/fixture.csv").write_text("\n".join([header, *rows[:-1]]) + "\n")
+    sources.write("organizations/aaa.csv", "\n".join([header, rows[-1]]) + "\n")
+    second = tmp_path / "b.db"
+    assert build(sources.root, second) == []
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_failed_validation_leaves_the_previous_database_untouched(sources, tmp_path):
+    db_path = tmp_path / "almanac.db"
+    assert build(sources.root, db_path) == []
+    before = db_path.read_bytes()
+    sources.replace("prices/fixture.csv", ",30,60,", ",-30,60,")
+    sources.append("models/fixture.yaml", "- id: new-model\n  name: New\n  organization_id: openai\n  release_date: 2024\n  open_weights: false\n  license: proprietary\n  source: fixture-review\n")
+    assert build(sources.root, db_path) != []
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["almanac.db", "sources"]
+
+
+def test_failure_while_writing_leaves_the_previous_database_untouched(sources, tmp_path):
+    db_path = tmp_path / "almanac.db"
+    assert build(sources.root, db_path) == []
+    before = db_path.read_bytes()
+
+    def crash(db):
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        build(sources.root, db_path, steps=[crash])
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["almanac.db", "sources"]
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "build_db.py", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_reports_every_problem_and_exits_1(sources, tmp_path):
+    sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
+    sources.replace("prices/fixture.csv", ",30,60,", ",thirty,60,")
+    db_path = tmp_path / "out.db"
+    result = run_cli("build", "--sources", str(sources.root), "--db", str(db_path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date':")
+    assert lines[1].startswith("sources/prices/fixture.csv:2: record 'gpt-4,openai,standard,2023-03-14': field 'input_usd_per_mtok':")
+    assert lines[-1] == "2 problems found; nothing was written."
+    assert not db_path.exists()
+
+
+def test_cli_check_writes_nothing(sources, tmp_path):
+    result = run_cli("check", "--sources", str(sources.root), "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 0, result.stderr
+    assert "All records are valid." in result.stdout
+    assert not (tmp_path / "x.db").exists()

@@ -1,0 +1,234 @@
+"""Every class of error the validator catches, each named by file, line or record, and field."""
+
+import pytest
+
+from almanac.build import check
+
+PRICES = "prices/fixture.csv"
+PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,input_usd_per_mtok,output_usd_per_mtok,cached_input_usd_per_mtok,cache_write_usd_per_mtok,source,quote,cite,note\n"
+
+
+def problems_of(sources):
+    _, problems = check(sources.root)
+    return problems
+
+
+def only_problem(sources):
+    problems = problems_of(sources)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_fixture_is_valid(sources):
+    assert problems_of(sources) == []
+
+
+def test_unknown_yaml_key_is_an_error_with_a_suggestion(sources):
+    sources.replace("models/fixture.yaml", "  knowledge_cutoff: 2023-10", "  knowledge_cuttoff: 2023-10")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.record, problem.field) == ("sources/models/fixture.yaml", 16, "gpt-4o", "knowledge_cuttoff")
+    assert "did you mean 'knowledge_cutoff'" in problem.message
+
+
+def test_unknown_csv_column_is_an_error(sources):
+    sources.write("organizations/more.csv", "id,name,country,kind,headquarters,source\nmeta,Meta,US,big-tech,Menlo Park,fixture-review\n")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.record, problem.field) == ("sources/organizations/more.csv", 2, "meta", "headquarters")
+    assert "unknown field" in problem.message
+
+
+def test_derived_column_cannot_be_written(sources):
+    sources.replace("models/fixture.yaml", "  family: GPT-4o\n", "  family: GPT-4o\n  context_window: 128000\n")
+    problem = only_problem(sources)
+    assert problem.field == "context_window"
+    assert "computed by the build" in problem.message
+
+
+def test_missing_required_field(sources):
+    sources.replace("models/fixture.yaml", "  license: proprietary\n  knowledge_cutoff", "  knowledge_cutoff")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("gpt-4o", "license")
+    assert "required" in problem.message
+
+
+@pytest.mark.parametrize(
+    "field,old,new,expected",
+    [
+        ("parameters_b", "parameters_b: 671", "parameters_b: 671B", "expected a number"),
+        ("open_weights", "open_weights: true", "open_weights: yes", "expected true or false"),
+        ("organization_id", "organization_id: deepseek", "organization_id: Deep Seek", "lowercase letters, digits and single hyphens"),
+    ],
+)
+def test_wrong_types(sources, field, old, new, expected):
+    sources.replace("models/fixture.yaml", old, new)
+    problem = only_problem(sources)
+    assert problem.path == "sources/models/fixture.yaml"
+    assert problem.field == field
+    assert expected in problem.message
+
+
+def test_integer_field_rejects_a_fraction(sources):
+    sources.replace("context_windows/fixture.csv", "gpt-4,2023-03-14,8192", "gpt-4,2023-03-14,8192.5")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/context_windows/fixture.csv", 2, "context_window")
+    assert "whole number" in problem.message
+
+
+def test_value_outside_a_vocabulary(sources):
+    sources.replace("model_modalities/fixture.csv", "gpt-4o,input,image", "gpt-4o,input,smell")
+    problem = only_problem(sources)
+    assert (problem.line, problem.record, problem.field) == (3, "gpt-4o,input,smell", "modality")
+    assert "expected one of text, image, audio, video, pdf" in problem.message
+
+
+def test_country_must_be_iso_3166_alpha_2(sources):
+    sources.replace("organizations/fixture.csv", "deepseek,DeepSeek,CN", "deepseek,DeepSeek,China")
+    problem = only_problem(sources)
+    assert (problem.line, problem.record, problem.field) == (4, "deepseek", "country")
+
+
+@pytest.mark.parametrize(
+    "bad,expected",
+    [("2024-13-01", "not a real date"), ("2023-02-29", "not a real date"), ("13 May 2024", "YYYY-MM-DD"), ("2024-5-13", "YYYY-MM-DD")],
+)
+def test_malformed_or_impossible_dates(sources, bad, expected):
+    sources.replace("models/fixture.yaml", "release_date: 2024-05-13", f"release_date: {bad}")
+    problem = only_problem(sources)
+    assert (problem.line, problem.record, problem.field) == (13, "gpt-4o", "release_date")
+    assert expected in problem.message
+
+
+@pytest.mark.parametrize("bad", ["-5", "$5", "five", "nan"])
+def test_negative_or_non_numeric_prices(sources, bad):
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,", f"gpt-4,openai,standard,,2023-03-14,,{bad},")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "input_usd_per_mtok")
+
+
+def test_price_needs_a_price(sources):
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,60,", "gpt-4,openai,standard,,2023-03-14,,,,")
+    problem = only_problem(sources)
+    assert (problem.line, problem.field) == (2, "input_usd_per_mtok")
+
+
+def test_long_context_tier_needs_its_threshold(sources):
+    sources.replace(PRICES, "long-context,128000,", "long-context,,")
+    problem = only_problem(sources)
+    assert (problem.line, problem.field) == (7, "tier_min_input_tokens")
+
+
+def test_duplicate_ids(sources):
+    sources.append("models/fixture.yaml", "- id: gpt-4\n  name: GPT-4 again\n  organization_id: openai\n  release_date: 2023\n  open_weights: false\n  license: proprietary\n  source: fixture-review\n")
+    problem = only_problem(sources)
+    assert (problem.path, problem.record, problem.field) == ("sources/models/fixture.yaml", "gpt-4", "id")
+    assert "already defined at sources/models/fixture.yaml:1" in problem.message
+
+
+def test_duplicate_compound_key_across_files(sources):
+    sources.write("prices/other.csv", PRICE_HEADER + "gpt-4,openai,standard,,2023-03-14,,30,60,,,fixture-review,,,\n")
+    problems = problems_of(sources)
+    assert any(p.path == "sources/prices/other.csv" and "duplicate prices record" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    "relative,old,new,field,message",
+    [
+        ("models/fixture.yaml", "organization_id: google", "organization_id: gogle", "organization_id", "unknown organization 'gogle'"),
+        ("prices/fixture.csv", "gpt-4,openai,standard", "gpt-5,openai,standard", "model_id", "unknown model 'gpt-5'"),
+        ("events/fixture.yaml", "source: fixture-paper", "source: fixture-papr", "source", "unknown source 'fixture-papr'"),
+    ],
+)
+def test_unknown_foreign_keys(sources, relative, old, new, field, message):
+    sources.replace(relative, old, new)
+    problem = only_problem(sources)
+    assert problem.path == f"sources/{relative}"
+    assert problem.field == field
+    assert message in problem.message
+
+
+def test_unknown_source_in_a_field_citation(sources):
+    sources.replace("models/fixture.yaml", "{source: fixture-review,", "{source: fixture-nowhere,")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("deepseek-v3", "cite")
+    assert "unknown source 'fixture-nowhere'" in problem.message
+
+
+def test_cite_only_names_fact_fields(sources):
+    sources.replace("models/fixture.yaml", "    license: {source", "    description: {source")
+    problem = only_problem(sources)
+    assert problem.field == "cite"
+    assert "not a fact field" in problem.message
+
+
+def test_malformed_csv_cite(sources):
+    sources.replace(PRICES, "cached_input_usd_per_mtok=fixture-review", "fixture-review")
+    problem = only_problem(sources)
+    assert (problem.line, problem.field) == (4, "cite")
+    assert "field=source-id" in problem.message
+
+
+def test_max_output_above_context_window(sources):
+    sources.replace("context_windows/fixture.csv", "gpt-4o,2024-05-13,128000,4096", "gpt-4o,2024-05-13,128000,200000")
+    problem = only_problem(sources)
+    assert (problem.line, problem.record, problem.field) == (3, "gpt-4o,2024-05-13", "max_output_tokens")
+    assert "larger than context_window" in problem.message
+
+
+def test_effective_to_not_after_effective_from(sources):
+    sources.replace(PRICES, "2024-05-13,2024-08-06,5,15", "2024-05-13,2024-05-13,5,15")
+    problems = problems_of(sources)
+    assert any(p.line == 3 and p.field == "effective_to" and "must be after effective_from" in p.message for p in problems)
+
+
+def test_overlapping_price_periods(sources):
+    sources.replace(PRICES, "2024-05-13,2024-08-06,5,15", "2024-05-13,2024-09-01,5,15")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 4, "effective_from")
+    assert "overlaps the one from 2024-05-13" in problem.message
+    assert "sources/prices/fixture.csv:3" in problem.message
+
+
+def test_open_ended_period_followed_by_another_overlaps(sources):
+    sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,10,30,,,fixture-review,,,\n")
+    problem = only_problem(sources)
+    assert (problem.line, problem.field) == (8, "effective_from")
+    assert "with no effective_to" in problem.message
+
+
+def test_periods_of_other_tiers_do_not_overlap(sources):
+    # gpt-4o has a batch price from 2024-05-13 alongside its standard prices: no problem.
+    assert problems_of(sources) == []
+
+
+def test_fact_with_no_source(sources):
+    sources.replace("models/fixture.yaml", "  source: fixture-google-flash-8b\n", "")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("gemini-1-5-flash-8b", "source")
+    assert "needs a source" in problem.message
+
+
+def test_active_parameters_above_total(sources):
+    sources.replace("models/fixture.yaml", "active_parameters_b: 37", "active_parameters_b: 700")
+    assert only_problem(sources).field == "active_parameters_b"
+
+
+def test_every_error_is_reported_in_one_run(sources):
+    sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,", "gpt-4,openai,standard,,2023-03-14,,-30,")
+    sources.replace("model_modalities/fixture.csv", "gpt-4o,input,image", "gpt-4o,input,smell")
+    sources.write("events/bad.yaml", b"- id: x\n  title: caf\xe9\n")
+    problems = problems_of(sources)
+    fields = {(p.path, p.field) for p in problems}
+    assert fields == {
+        ("sources/models/fixture.yaml", "release_date"),
+        ("sources/prices/fixture.csv", "input_usd_per_mtok"),
+        ("sources/model_modalities/fixture.csv", "modality"),
+        ("sources/events/bad.yaml", "title"),
+    }
+
+
+def test_problem_reads_as_file_line_record_field_message(sources):
+    sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
+    assert str(only_problem(sources)) == (
+        "sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date': '2024-13-13' is not a real date"
+    )
