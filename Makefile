@@ -42,7 +42,7 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 # Rebuilt when any record or any of the build's code is newer than it. A failed build leaves
 # the previous database in place (build_db.py writes a temporary file and renames it).
 almanac.db: $(VENV)/.installed $(SOURCES) $(BUILD_CODE)
-	$(BIN)/python build_db.py build --db $@
+	$(BIN)/python build_db.py build --db $@ --claims-report docs/claims.md
 
 # Served immutable: Datasette reads this file, so it knows the row counts up front and
 # offers the .db download.

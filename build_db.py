@@ -1,7 +1,8 @@
 """Build the LLM Almanac database from the records in sources/.
 
     python build_db.py build [--sources sources] [--db almanac.db]   validate, then build
-    python build_db.py check [--sources sources]                      validate only
+    python build_db.py check [--sources sources]                      validate (and run every claim's
+                                                                      SQL), leaving almanac.db alone
     python build_db.py site                                           write metadata.yml, settings.json
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
@@ -12,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from almanac.build import build, check
+from almanac.build import build, check_all
+from almanac.claims import write_claims_report
 from almanac.site import write_site
 
 
@@ -21,15 +23,18 @@ def main(argv=None):
     parser.add_argument("command", choices=("build", "check", "site"))
     parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
     parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
+    parser.add_argument("--claims-report", type=Path, help="after a build, write every claim's verdict to this Markdown file")
     args = parser.parse_args(argv)
     if args.command == "site":
         write_site(Path(__file__).parent)
         print("Wrote metadata.yml and settings.json.")
         return 0
     if args.command == "check":
-        records, problems = check(args.sources)
+        problems = check_all(args.sources)
     else:
         problems = build(args.sources, args.db)
+        if not problems and args.claims_report:
+            write_claims_report(args.db, args.claims_report)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -6,6 +6,7 @@ problems. Records whose fields failed to parse carry None there and are skipped 
 
 from collections import defaultdict
 
+from .schema import CLAIM_COMPARISONS
 from .values import date_floor
 
 LONG_CONTEXT_TIERS = ("long-context", "batch-long-context")
@@ -74,6 +75,21 @@ def model_dates(records, _all):
             yield record.problem(f"announced_date ({announced}) is after release_date ({released})", "announced_date")
 
 
+def claim_is_checkable_or_says_why(records, _all):
+    for record in records:
+        values = record.values
+        if not values["sql"]:
+            if not values["missing"]:
+                yield record.problem("a claim without sql must say in 'missing' which data it would need", "missing")
+            continue
+        if values["comparison"] is None:
+            yield record.problem("a claim with sql needs a comparison: " + ", ".join(CLAIM_COMPARISONS), "comparison")
+        elif values["comparison"] != "true" and values["expected"] is None:
+            yield record.problem(f"comparison {values['comparison']} needs the expected value the claim states", "expected")
+        if values["comparison"] == "approx" and values["tolerance"] is None:
+            yield record.problem("comparison approx needs a tolerance: how much rounding the claim allows", "tolerance")
+
+
 RULES = (
     ("context_windows", limits_fit),
     ("prices", price_has_a_price),
@@ -81,4 +97,5 @@ RULES = (
     ("prices", price_periods),
     ("models", model_parameters),
     ("models", model_dates),
+    ("claims", claim_is_checkable_or_says_why),
 )

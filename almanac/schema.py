@@ -43,6 +43,16 @@ EVENT_KINDS = (
     "other",
 )
 DATE_PRECISIONS = ("day", "month", "year")
+# How a claim's computed value is held against the value the claim states.
+CLAIM_COMPARISONS = (
+    "approx",  # |computed - expected| <= tolerance
+    "equals",  # computed == expected (numbers or text)
+    "at-least",  # computed >= expected
+    "at-most",  # computed <= expected
+    "same-set",  # computed and expected, comma-separated lists, hold the same items
+    "true",  # computed is 1 (a yes/no question answered yes)
+)
+VERDICTS = ("supported", "contradicted", "not-checkable")
 
 # Column types. Every recorded value arrives as text and is parsed by its type.
 TEXT = "text"
@@ -162,7 +172,7 @@ ORGANIZATIONS = Table(
         Column("name", TEXT, "Name of the organization.", required=True),
         Column("country", COUNTRY, "Country of its headquarters, ISO 3166-1 alpha-2 code.", fact=True),
         Column("kind", TEXT, "lab (its main business is its own foundation models), big-tech, company, academic, nonprofit or government.", required=True, vocabulary=ORGANIZATION_KINDS),
-        Column("url", URL, "Its website."),
+        Column("url", URL, "Its website.", fact=True),
         SOURCE_ID,
         NOTE,
     ),
@@ -194,7 +204,7 @@ MODELS = Table(
         Column("knowledge_cutoff", DATE, "Date of the most recent data it was trained on, as stated by its maker.", fact=True),
         precision_of("knowledge_cutoff"),
         Column("reasoning", BOOLEAN, "1 for inference-scaling reasoning models that think before they answer (o1, QwQ...).", fact=True, default=False),
-        Column("description", TEXT, "A sentence or two about it."),
+        Column("description", TEXT, "A sentence or two about it.", fact=True),
         SOURCE_ID,
         NOTE,
     ),
@@ -214,6 +224,8 @@ MODEL_MODALITIES = Table(
         Column("model_id", SLUG, "The model.", required=True, references="models"),
         Column("direction", TEXT, "input or output.", required=True, vocabulary=DIRECTIONS),
         Column("modality", TEXT, "text, image, audio, video or pdf.", required=True, fact=True, vocabulary=MODALITIES),
+        Column("effective_from", DATE, "Date the model gained this modality, when that came after its release; empty when it had it from release.", fact=True),
+        precision_of("effective_from"),
         SOURCE_ID,
         NOTE,
     ),
@@ -310,6 +322,60 @@ TRAINING_RUNS = Table(
     sort_desc=True,
 )
 
+LEADERBOARD_SCORES = Table(
+    "leaderboard_scores",
+    "Entries of a leaderboard (such as the Chatbot Arena) as they stood in a dated, cited snapshot.",
+    (
+        Column("leaderboard", SLUG, "Which leaderboard, such as chatbot-arena-text.", required=True),
+        Column("snapshot_date", DATE, "Date of the snapshot.", required=True, fact=True),
+        precision_of("snapshot_date"),
+        Column("entry", TEXT, "The model's name as the leaderboard lists it.", required=True, fact=True),
+        Column("model_id", SLUG, "The almanac's model this entry is (or is a version of), where it has one.", references="models"),
+        Column("organization_id", SLUG, "The organization the leaderboard credits, as an almanac organization.", references="organizations"),
+        Column("rank", INTEGER, "Rank on the leaderboard (the Chatbot Arena's upper-bound rank: 1 + the number of models statistically better).", fact=True),
+        Column("rank_style_control", INTEGER, "Rank with style control, where the leaderboard gives it.", fact=True),
+        Column("score", NUMBER, "Score (the Chatbot Arena's Elo-style Arena Score).", fact=True),
+        Column("confidence_interval", TEXT, "95% confidence interval of the score, as listed.", fact=True),
+        Column("votes", INTEGER, "Number of votes behind the score.", fact=True),
+        Column("license", TEXT, "Licence as the leaderboard lists it.", fact=True),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("leaderboard", "snapshot_date", "entry"),
+    label_column="entry",
+    sort="score",
+    sort_desc=True,
+    facets=("leaderboard", "snapshot_date", "organization_id"),
+    indexes=(("model_id",), ("organization_id",)),
+)
+
+CLAIMS = Table(
+    "claims",
+    "Claims made about models and the field, each checked against the almanac's own data by the SQL beside it.",
+    (
+        Column("id", SLUG, "Stable identifier of the claim.", required=True),
+        Column("claim", TEXT, "The claim, in the words of its source.", required=True, fact=True),
+        Column("section", TEXT, "Where in the source it is made (section heading).", fact=True),
+        Column("quantity", TEXT, "What the SQL computes, in words.", required=True),
+        Column("sql", TEXT, "SQL over this database that computes the quantity (one value). Empty when the data to check it does not exist."),
+        Column("comparison", TEXT, "How the computed value is held against the expected one: approx (within tolerance), equals, at-least, at-most, same-set, true.", vocabulary=CLAIM_COMPARISONS),
+        Column("expected", TEXT, "The value the claim states: a number, a comma-separated set, or true."),
+        Column("tolerance", NUMBER, "For approx: how far the computed value may be from the expected one, in the same unit (the claim's own rounding)."),
+        Column("evidence_sql", TEXT, "SQL listing the rows behind the computed value."),
+        Column("missing", TEXT, "Which data the claim needs that the almanac does not have (why it is not checkable)."),
+        Column("computed", TEXT, "The value the SQL computed from the data, at build time.", derived=True),
+        Column("verdict", TEXT, "supported, contradicted or not-checkable: what the data says of the claim.", vocabulary=VERDICTS, derived=True),
+        Column("verdict_reason", TEXT, "Why: the computed value against the expected one, or which data is missing.", derived=True),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("id",),
+    label_column="id",
+    sort="id",
+    facets=("verdict", "section"),
+    search=("claim", "quantity", "note"),
+)
+
 CITATIONS = Table(
     "citations",
     "Provenance of every fact: one row per field of a record and source that states it.",
@@ -340,6 +406,8 @@ TABLES = (
     PRICES,
     EVENTS,
     TRAINING_RUNS,
+    LEADERBOARD_SCORES,
+    CLAIMS,
     CITATIONS,
 )
 TABLES_BY_NAME = {table.name: table for table in TABLES}

@@ -16,7 +16,9 @@ from .schema import SQL_TYPES, TABLES
 
 def write_database(tables, path, steps=()):
     """Write `tables` ({name: [row]}) to `path`. Each of `steps` is called with the open
-    sqlite_utils.Database after the rows are in and before the file is moved into place."""
+    sqlite_utils.Database after the rows are in and before the file is moved into place; it
+    returns problems, and any problem stops the build (the previous database stays).
+    Returns the problems."""
     path = Path(path)
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     temporary.unlink(missing_ok=True)
@@ -26,12 +28,16 @@ def write_database(tables, path, steps=()):
         for table in TABLES:
             db[table.name].insert_all(tables.get(table.name, []))
         add_search(db)
-        for step in steps:
-            step(db)
+        problems = [problem for step in steps for problem in step(db)]
+        if problems:
+            db.close()
+            temporary.unlink()
+            return problems
         db.conn.commit()
         db.execute("VACUUM")
         db.close()
         os.replace(temporary, path)
+        return []
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

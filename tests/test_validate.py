@@ -154,7 +154,7 @@ def test_unknown_source_in_a_field_citation(sources):
 
 
 def test_cite_only_names_fact_fields(sources):
-    sources.replace("models/fixture.yaml", "    license: {source", "    description: {source")
+    sources.replace("models/fixture.yaml", "    license: {source", "    family: {source")
     problem = only_problem(sources)
     assert problem.field == "cite"
     assert "not a fact field" in problem.message

@@ -1,0 +1,140 @@
+"""Check claims against the database just built.
+
+Each claim carries SQL that computes one value from the almanac's data. The build runs it on a
+read-only connection to the new database, holds the result against the value the claim
+states, and stores the computed value and a verdict: supported, contradicted or not-checkable.
+The verdict follows the data; a claim's SQL that fails is a problem that stops the build.
+"""
+
+import math
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from .schema import CLAIMS
+
+NO_VALUE = "the SQL found no value in the data"
+
+
+def evaluator(records):
+    """A build step: evaluate every claim record in the new database."""
+
+    def evaluate_claims(db):
+        path = db.execute("pragma database_list").fetchone()[2]
+        db.conn.commit()
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            outcomes = [(record, *evaluate(connection, record)) for record in records]
+        finally:
+            connection.close()
+        for record, result, _ in outcomes:
+            if result:
+                db[CLAIMS.name].update(record.values["id"], result)
+        return [problem for _, _, problems in outcomes for problem in problems]
+
+    return evaluate_claims
+
+
+def evaluate(connection, record):
+    """Returns ({computed, verdict, verdict_reason}, problems)."""
+    values = record.values
+    problems = []
+    value = None
+    for field in ("sql", "evidence_sql"):
+        if values[field]:
+            try:
+                rows = connection.execute(values[field]).fetchall()
+            except sqlite3.Error as error:
+                problems.append(record.problem(f"SQL error: {error}", field))
+                continue
+            if field == "sql":
+                value = rows[0][0] if rows and rows[0] else None
+    if problems:
+        return None, problems
+    if not values["sql"]:
+        return verdict(None, "not-checkable", values["missing"]), []
+    if value is None:
+        return verdict(None, "not-checkable", values["missing"] or NO_VALUE), []
+    computed = show(value)
+    supported, stated = compare(values["comparison"], value, values["expected"], values["tolerance"])
+    if supported:
+        return verdict(computed, "supported", f"computed {computed}; the claim says {stated}"), []
+    return verdict(computed, "contradicted", f"computed {computed}, but the claim says {stated}"), []
+
+
+def verdict(computed, name, reason):
+    return {"computed": computed, "verdict": name, "verdict_reason": reason}
+
+
+def show(value):
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def number(value):
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return None
+    return result if math.isfinite(result) else None
+
+
+def items(value):
+    return {item.strip() for item in str(value).split(",") if item.strip()}
+
+
+def compare(comparison, value, expected, tolerance):
+    """(supported?, the claim's value in words)."""
+    if comparison == "true":
+        return value in (1, "1", True), "yes"
+    if comparison == "same-set":
+        mine, theirs = items(value), items(expected)
+        extra, lacking = sorted(mine - theirs), sorted(theirs - mine)
+        detail = "; ".join(part for part in (f"not in the claim: {', '.join(extra)}" if extra else "", f"not in the data: {', '.join(lacking)}" if lacking else "") if part)
+        return mine == theirs, f"{len(theirs)} items" + (f" ({detail})" if detail else "")
+    computed, stated = number(value), number(expected)
+    if comparison == "equals":
+        if computed is not None and stated is not None:
+            return computed == stated, expected
+        return str(value) == str(expected), expected
+    if computed is None or stated is None:
+        return False, f"{expected} (the computed value is not a number)"
+    if comparison == "at-least":
+        return computed >= stated, f"at least {expected}"
+    if comparison == "at-most":
+        return computed <= stated, f"at most {expected}"
+    allowed = tolerance or 0
+    return abs(computed - stated) <= allowed + 1e-9, f"{expected} (± {allowed:g})"
+
+
+def report(db):
+    """docs/claims.md: every claim with its computed value and verdict, for review in diffs."""
+    rows = list(db.query("select id, claim, section, quantity, computed, verdict, verdict_reason from claims order by id"))
+    counts = {}
+    for row in rows:
+        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    lines = [
+        "# Claims checked against the data",
+        "",
+        "Written by the build (`make build`) from `sources/claims/`: do not edit by hand. A test fails",
+        "when a build's verdicts differ from this file, so that every change of verdict shows in a diff.",
+        "",
+        ", ".join(f"{counts.get(v, 0)} {v}" for v in ("supported", "contradicted", "not-checkable")) + ".",
+        "",
+        "| claim | section | verdict | computed | why |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        cells = [f"**{row['id']}**: {row['claim']}", row["section"] or "", row["verdict"], row["computed"] or "", row["verdict_reason"] or ""]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_claims_report(db_path, out_path):
+    out_path = Path(out_path)
+    temporary = out_path.with_name(out_path.name + ".tmp")
+    temporary.write_text(report(sqlite_utils.Database(db_path)), encoding="utf-8")
+    os.replace(temporary, out_path)
