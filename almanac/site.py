@@ -3,7 +3,8 @@
 metadata.yml = config/site.yml (title, licence, links, plugin settings)
              + the description of every table and column, from the schema
              + display defaults of every table (sort, facets, label column), from the schema
-             + the canned queries, one per file in queries/*.sql.
+             + the canned queries, one per file in queries/*.sql
+             + the curated charts of config/dashboards.yml, each with its canned query's SQL.
 settings.json = config/settings.yml (each limit with the comment giving its reason).
 """
 
@@ -16,6 +17,21 @@ import yaml
 from .schema import TABLES
 
 DATABASE = "almanac"
+
+
+class TextDatesLoader(yaml.SafeLoader):
+    """YAML as written in config/ and query headers, except that dates stay text (2024-12-31 is a
+    parameter default, not a Python date that JSON cannot carry)."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text):
+    return yaml.load(text, Loader=TextDatesLoader)
 
 
 def table_metadata(table):
@@ -42,7 +58,7 @@ def read_query(path):
         else:
             sql = lines[index:]
             break
-    meta = yaml.safe_load("\n".join(header)) or {}
+    meta = load_yaml("\n".join(header)) or {}
     if not isinstance(meta, dict):
         raise ValueError(f"{path}: the '-- key: value' header must be a mapping")
     meta["sql"] = "\n".join(sql).strip()
@@ -53,16 +69,36 @@ def queries(folder):
     return {path.stem: read_query(path) for path in sorted(Path(folder).glob("*.sql"))}
 
 
+def dashboards(config_dir, canned):
+    """datasette-dashboards configuration: every chart gets the SQL of the canned query it names,
+    and the dashboard a filter (with the query's default) for every parameter its charts use."""
+    boards = load_yaml((Path(config_dir) / "dashboards.yml").read_text(encoding="utf-8")) or {}
+    for slug, board in boards.items():
+        filters = {}
+        for chart_slug, chart in board.get("charts", {}).items():
+            name = chart.pop("query")
+            if name not in canned:
+                raise ValueError(f"config/dashboards.yml: chart {slug}/{chart_slug} names unknown query {name!r}")
+            query = canned[name]
+            chart.update({"db": DATABASE, "query": query["sql"], "library": "vega-lite"})
+            chart.setdefault("title", query.get("title", name))
+            for param, spec in (query.get("parameters") or {}).items():
+                filters[param] = {"name": spec.get("description", param), "type": "text", "default": str(spec.get("default", ""))}
+        board["filters"] = filters
+    return boards
+
+
 def metadata(config_dir, queries_dir):
-    site = yaml.safe_load((Path(config_dir) / "site.yml").read_text(encoding="utf-8"))
+    site = load_yaml((Path(config_dir) / "site.yml").read_text(encoding="utf-8"))
     database = site.setdefault("databases", {}).setdefault(DATABASE, {})
     database.setdefault("tables", {}).update({table.name: table_metadata(table) for table in TABLES})
     database["queries"] = queries(queries_dir)
+    site.setdefault("plugins", {})["datasette-dashboards"] = dashboards(config_dir, database["queries"])
     return site
 
 
 def settings(config_dir):
-    return yaml.safe_load((Path(config_dir) / "settings.yml").read_text(encoding="utf-8"))
+    return load_yaml((Path(config_dir) / "settings.yml").read_text(encoding="utf-8"))
 
 
 def write_site(project, target=None):

@@ -20,6 +20,7 @@ def test_fixture_loads_every_table(sources):
         "prices",
         "events",
         "training_runs",
+        "leaderboard_scores",
         "claims",
     }
 

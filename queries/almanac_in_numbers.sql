@@ -1,0 +1,16 @@
+-- title: The almanac in numbers
+-- description: How much the almanac holds, and how much of it rests on the makers' own words.
+select 'models' as measure, count(*) as value, '/almanac/models' as path from models
+union all select 'organizations', count(*), '/almanac/organizations' from organizations
+union all select 'price periods', count(*), '/almanac/prices' from prices
+union all select 'events', count(*), '/almanac/events' from events
+union all select 'sources', count(*), '/almanac/sources' from sources
+union all select 'facts cited', count(*), '/almanac/citations' from citations
+union all
+select 'facts cited to the maker''s own words (per cent)',
+  round(100.0 * sum(s.kind in ('vendor', 'docs', 'model-card', 'paper') and s.organization_id is not null) / count(*), 1),
+  '/almanac/citations'
+from citations c join sources s on s.id = c.source_id
+union all select 'claims supported', count(*), '/almanac/claims?verdict=supported' from claims where verdict = 'supported'
+union all select 'claims contradicted', count(*), '/almanac/claims?verdict=contradicted' from claims where verdict = 'contradicted'
+union all select 'claims not checkable', count(*), '/almanac/claims?verdict=not-checkable' from claims where verdict = 'not-checkable'

@@ -1,0 +1,54 @@
+-- title: Everything about one model, with its sources
+-- description: >-
+--   Every fact the almanac holds about a model (by its id, such as gpt-4o): its own fields, context
+--   windows, modalities, prices, training run, leaderboard entries and events, each with the source
+--   that states it and the words quoted from it.
+-- parameters:
+--   model: {type: slug, default: gpt-4o, description: the model's id}
+with facts as (
+  select 1 as section_order, 'model' as section, j.key as item, j.value as value,
+    'models' as table_name, m.id as record_id, j.key as field
+  from models m, json_each(json_object(
+    'name', m.name, 'organization_id', m.organization_id, 'family', m.family,
+    'release_date', m.release_date, 'announced_date', m.announced_date,
+    'open_weights', m.open_weights, 'license', m.license, 'parameters_b', m.parameters_b,
+    'active_parameters_b', m.active_parameters_b, 'context_window', m.context_window,
+    'max_output_tokens', m.max_output_tokens, 'knowledge_cutoff', m.knowledge_cutoff,
+    'reasoning', m.reasoning, 'description', m.description, 'note', m.note
+  )) j
+  where m.id = :model and j.value is not null
+  union all
+  select 2, 'context window', 'from ' || effective_from,
+    context_window || ' tokens' || coalesce(', up to ' || max_output_tokens || ' output tokens', ''),
+    'context_windows', model_id || ',' || effective_from, 'context_window'
+  from context_windows where model_id = :model
+  union all
+  select 3, 'modality', direction, modality || coalesce(' (from ' || effective_from || ')', ''),
+    'model_modalities', model_id || ',' || direction || ',' || modality, 'modality'
+  from model_modalities where model_id = :model
+  union all
+  select 4, 'price', tier || ', from ' || effective_from || coalesce(' until ' || effective_to, ''),
+    coalesce('$' || input_usd_per_mtok || ' input', '') || coalesce(', $' || output_usd_per_mtok || ' output', '')
+      || coalesce(', $' || cached_input_usd_per_mtok || ' cached input', '') || ' per million tokens',
+    'prices', model_id || ',' || provider_id || ',' || tier || ',' || effective_from, 'input_usd_per_mtok'
+  from prices where model_id = :model
+  union all
+  select 5, 'training', coalesce(gpu_type, 'accelerators'),
+    coalesce(gpu_hours || ' GPU hours', '') || coalesce('; ' || training_tokens || ' training tokens', '')
+      || coalesce('; $' || training_cost_usd || ' (' || cost_basis || ')', ''),
+    'training_runs', model_id, coalesce(case when gpu_hours is not null then 'gpu_hours' end, 'training_tokens')
+  from training_runs where model_id = :model
+  union all
+  select 6, 'leaderboard', entry || ' (' || leaderboard || ', ' || snapshot_date || ')',
+    'score ' || score || ', rank ' || rank,
+    'leaderboard_scores', leaderboard || ',' || snapshot_date || ',' || entry, 'score'
+  from leaderboard_scores where model_id = :model
+  union all
+  select 7, 'event', date, title, 'events', id, 'title'
+  from events where model_id = :model
+)
+select f.section, f.item, f.value, c.source_id, s.url as source_url, s.kind as source_kind, c.quote
+from facts f
+left join citations c on c.table_name = f.table_name and c.record_id = f.record_id and c.field = f.field
+left join sources s on s.id = c.source_id
+order by f.section_order, f.item, c.source_id

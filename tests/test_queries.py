@@ -1,0 +1,242 @@
+"""Canned queries answer their questions on known data, in JSON, CSV and HTML, and meet empty or
+malformed parameters with defaults or a clear message, never a 500."""
+
+import csv
+import io
+
+import pytest
+
+from almanac.site import queries
+from conftest import ROOT
+
+QUERIES = queries(ROOT / "queries")
+
+
+async def rows(datasette, name, **params):
+    response = await datasette.client.get(f"/almanac/{name}.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_cost_estimate_reproduces_the_review_photo_example(datasette):
+    result = await rows(datasette, "cost_estimate")
+    # 260 x 68,000 = 17,680,000 input tokens at $0.0375/M = $0.663; 6,800,000 output at $0.15/M = $1.02.
+    first = result[0]
+    assert first["model"] == "Gemini 1.5 Flash-8B"
+    assert (first["input_cost_usd"], first["output_cost_usd"], first["total_cost_usd"]) == (0.663, 1.02, 1.68)
+    # 17.68 x $2.50 + 6.8 x $10 = $112.20 on GPT-4o; 17.68 x $30 + 6.8 x $60 = $938.40 on GPT-4.
+    assert [(r["model"], r["total_cost_usd"]) for r in result] == [("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4", 938.4)]
+
+
+async def test_cost_estimate_uses_the_prices_of_the_day_asked(datasette):
+    result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0")
+    # On 2024-06-01 GPT-4o cost $5 per million input tokens and Flash-8B had no price yet.
+    assert [(r["model"], r["total_cost_usd"]) for r in result] == [("GPT-4o", 5000.0), ("GPT-4", 30000.0)]
+
+
+async def test_cost_estimate_in_csv_and_html(datasette):
+    response = await datasette.client.get("/almanac/cost_estimate.csv")
+    assert response.status_code == 200
+    table = list(csv.DictReader(io.StringIO(response.text)))
+    assert table[0]["model"] == "Gemini 1.5 Flash-8B" and table[0]["total_cost_usd"] == "1.68"
+    html = (await datasette.client.get("/almanac/cost_estimate")).text
+    assert "Gemini 1.5 Flash-8B" in html
+    assert 'value="68000"' in html  # the form shows the default it used
+
+
+async def test_prices_on_date(datasette):
+    result = await rows(datasette, "prices_on_date", date="2024-06-01")
+    assert [(r["model"], r["tier"], r["input_usd_per_mtok"]) for r in result] == [
+        ("GPT-4o", "batch", 2.5),
+        ("GPT-4o", "standard", 5.0),
+        ("GPT-4", "standard", 30.0),
+    ]
+
+
+async def test_price_history_of_one_model(datasette):
+    result = await rows(datasette, "price_history", model="gpt-4o")
+    assert [(r["tier"], r["effective_from"], r["effective_to"], r["input_usd_per_mtok"]) for r in result] == [
+        ("batch", "2024-05-13", None, 2.5),
+        ("standard", "2024-05-13", "2024-08-06", 5.0),
+        ("standard", "2024-08-06", None, 2.5),
+    ]
+
+
+async def test_compare_prices_gives_the_ratio(datasette):
+    [row] = await rows(datasette, "compare_prices")
+    assert (row["a_input_usd_per_mtok"], row["b_input_usd_per_mtok"], row["input_times_cheaper"]) == (30.0, 2.5, 12.0)
+    assert row["output_times_cheaper"] == 6.0
+
+
+async def test_price_drops_between_two_dates(datasette):
+    result = await rows(datasette, "price_drops", from_date="2024-06-01", to_date="2024-12-31")
+    assert [(r["model"], r["input_times_cheaper"], r["input_change"]) for r in result] == [
+        ("GPT-4o", 2.0, "2x cheaper"),
+        ("GPT-4", 1.0, "unchanged"),
+    ]
+
+
+async def test_cheapest_by_month_overall_and_gpt4_class(datasette):
+    result = {r["month"]: r for r in await rows(datasette, "cheapest_by_month")}
+    assert len(result) == 24
+    assert result["2023-01"]["cheapest_model_id"] is None
+    assert (result["2023-03"]["cheapest_model_id"], result["2023-03"]["cheapest_input_usd_per_mtok"]) == ("gpt-4", 30.0)
+    assert (result["2024-05"]["cheapest_gpt4_class_model"], result["2024-05"]["cheapest_gpt4_class_input_usd_per_mtok"]) == ("GPT-4o", 5.0)
+    assert result["2024-08"]["cheapest_gpt4_class_input_usd_per_mtok"] == 2.5
+    assert (result["2024-10"]["cheapest_model_id"], result["2024-10"]["cheapest_input_usd_per_mtok"]) == ("gemini-1-5-flash-8b", 0.0375)
+
+
+async def test_context_growth(datasette):
+    result = {r["month"]: r for r in await rows(datasette, "context_growth", from_month="2023-02", to_month="2024-10")}
+    assert list(result)[0] == "2023-02" and list(result)[-1] == "2024-10"
+    assert result["2023-02"]["largest_context_window"] is None
+    assert result["2023-03"]["largest_context_window"] == 8192
+    assert result["2024-05"]["largest_context_window"] == 128000
+    assert result["2024-10"]["largest_context_window"] == 1048576
+    assert result["2024-10"]["models_with_largest"] == "Gemini 1.5 Flash-8B"
+    assert result["2024-10"]["models_with_100k_or_more"] == 2
+
+
+async def test_modalities_timeline(datasette):
+    result = await rows(datasette, "modalities_timeline")
+    assert [(r["month"], r["capability"], r["models"], r["running_total"]) for r in result] == [
+        ("2024-05", "input image", 1, 1),
+        ("2024-10", "input video", 1, 1),
+    ]
+
+
+async def test_open_weights_by_size(datasette):
+    [row] = await rows(datasette, "open_weights_by_size")
+    assert (row["model"], row["approx_gb_at_4_bit"], row["approx_gb_at_16_bit"], row["fits_at_4_bit"]) == ("DeepSeek-V3", 335.5, 1342.0, 0)
+    [row] = await rows(datasette, "open_weights_by_size", memory_gb="400")
+    assert row["fits_at_4_bit"] == 1
+
+
+async def test_releases_by_month(datasette):
+    result = await rows(datasette, "releases_by_month")
+    assert [(r["month"], r["organization"], r["releases"]) for r in result] == [
+        ("2023-03", "OpenAI", 1),
+        ("2024-05", "OpenAI", 1),
+        ("2024-10", "Google", 1),
+        ("2024-12", "DeepSeek", 1),
+    ]
+
+
+async def test_open_vs_closed(datasette):
+    result = await rows(datasette, "open_vs_closed")
+    assert [(r["quarter"], r["weights"], r["releases"]) for r in result] == [
+        ("2023-Q1", "closed weights", 1),
+        ("2024-Q2", "closed weights", 1),
+        ("2024-Q4", "closed weights", 1),
+        ("2024-Q4", "open weights", 1),
+    ]
+
+
+async def test_training_compared(datasette):
+    [row] = await rows(datasette, "training_compared")
+    assert (row["model"], row["gpu_hours"], row["gpu_hours_vs_reference"]) == ("DeepSeek-V3", 2788000, 1.0)
+
+
+async def test_model_card_lists_facts_with_their_sources(datasette):
+    result = await rows(datasette, "model_card", model="gpt-4o")
+    sections = {r["section"] for r in result}
+    assert sections == {"model", "context window", "modality", "price", "leaderboard", "event"}
+    limits = next(r for r in result if r["section"] == "context window" and r["item"] == "from 2024-08-06")
+    assert limits["value"] == "128000 tokens, up to 16384 output tokens"
+    assert (limits["source_id"], limits["quote"]) == ("fixture-openai-pricing", "16,384 output tokens")
+    assert limits["source_url"] == "https://example.org/openai/pricing"
+
+
+async def test_arena_above_gpt4(datasette):
+    result = await rows(datasette, "arena_above_gpt4")
+    assert [(r["organization"], r["entries_above_gpt4_0314"], r["best_score"]) for r in result] == [
+        ("DeepSeek", 1, 1315.0),
+        ("OpenAI", 1, 1285.0),
+        ("Google", 1, 1212.0),
+    ]
+
+
+async def test_claims_query_lists_contradicted_first(datasette):
+    result = await rows(datasette, "claims")
+    assert len(result) == 5
+    assert result[0]["id"] == "gpt-4o-20x-cheaper" and result[0]["verdict"] == "contradicted"
+    assert {r["verdict"] for r in result[-2:]} == {"supported"}
+
+
+async def test_almanac_in_numbers(datasette):
+    result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
+    assert result["models"] == 4 and result["claims contradicted"] == 1
+
+
+@pytest.mark.parametrize(
+    "q,first",
+    [
+        ("multimodal", ("model", "GPT-4o")),
+        ("openly", ("quote", "models deepseek-v3")),  # words quoted from a source
+        ("releases gpt", ("event", "2024-05-13: OpenAI releases GPT-4o")),  # every word must appear
+        ("releasing openai", ("event", "2024-05-13: OpenAI releases GPT-4o")),  # stemming
+    ],
+)
+async def test_search_finds_records(datasette, q, first):
+    result = await rows(datasette, "search", q=q)
+    assert (result[0]["kind"], result[0]["title"]) == first
+
+
+@pytest.mark.parametrize("q", ["", "   ", '"', "()", "NEAR(a b)", "gpt*", "a AND OR NOT", "'; drop table models; --", "\\"])
+async def test_search_tolerates_empty_and_hostile_queries(datasette, q):
+    response = await datasette.client.get("/almanac/search.json", params={"q": q, "_shape": "array"})
+    assert response.status_code == 200
+    assert isinstance(response.json(), list)
+
+
+async def test_empty_parameters_take_their_defaults(datasette):
+    filled = await rows(datasette, "cost_estimate", items="", date="")
+    assert filled == await rows(datasette, "cost_estimate")
+
+
+@pytest.mark.parametrize(
+    "name,params,message",
+    [
+        ("cost_estimate", {"items": "abc"}, "items: expected a whole number"),
+        ("cost_estimate", {"items": "-5"}, "items: expected a whole number"),
+        ("cost_estimate", {"date": "2024-02-30"}, "date: is not a real date"),
+        ("cost_estimate", {"date": "yesterday"}, "date: expected a date"),
+        ("price_history", {"model": "GPT 4o"}, "model: expected an id"),
+        ("cheapest_by_month", {"from_month": "2024-13"}, "from_month: expected a month"),
+        ("open_weights_by_size", {"memory_gb": "lots"}, "memory_gb: expected a number"),
+        ("search", {"q": "x" * 300}, "q: longer than 200 characters"),
+    ],
+)
+async def test_malformed_parameters_get_a_clear_message(datasette, name, params, message):
+    response = await datasette.client.get(f"/almanac/{name}.json", params=params)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    html = await datasette.client.get(f"/almanac/{name}", params=params)
+    assert html.status_code == 400
+    assert message.split(":")[0] in html.text and "Invalid parameter" in html.text
+    text = await datasette.client.get(f"/almanac/{name}.csv", params=params)
+    assert text.status_code == 400 and message in text.text
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+@pytest.mark.parametrize("value", ["", "x", "0", "99999999999999999999", "2024-12-31", "'", "%"])
+async def test_no_parameter_value_gives_a_500(datasette, name, value):
+    params = {param: value for param in QUERIES[name].get("parameters") or {}}
+    for extension in ("", ".json", ".csv"):
+        response = await datasette.client.get(f"/almanac/{name}{extension}", params=params)
+        assert response.status_code in (200, 400), f"{name}{extension} {params}: {response.status_code}"
+
+
+def test_every_query_is_titled_described_and_chartable_where_it_makes_sense():
+    for name, query in QUERIES.items():
+        assert query.get("title") and query.get("description"), name
+        for param, spec in (query.get("parameters") or {}).items():
+            assert {"type", "default", "description"} <= set(spec), f"{name}.{param}"
+    charted = {name for name, query in QUERIES.items() if query.get("chart")}
+    assert {"cost_estimate", "price_history", "cheapest_by_month", "price_drops", "context_growth", "modalities_timeline",
+            "open_weights_by_size", "releases_by_month", "training_compared"} <= charted
+
+
+async def test_chart_link_opens_the_query_as_a_datasette_vega_chart(datasette):
+    html = (await datasette.client.get("/almanac/price_history?model=gpt-4o")).text
+    assert 'href="/almanac/price_history?model=gpt-4o&amp;_chart=1#g.mark=line&amp;g.x_column=effective_from&amp;g.x_type=temporal' in html
