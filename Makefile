@@ -11,7 +11,7 @@ SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
 SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py
 
-.PHONY: serve test build check site clean install install-test bench
+.PHONY: serve test build check site clean install install-test bench crosscheck
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
@@ -51,6 +51,12 @@ inspect-data.json: almanac.db
 
 metadata.yml settings.json &: $(VENV)/.installed $(SITE_INPUTS)
 	$(BIN)/python build_db.py site
+
+# Compares the records with public reference datasets found under REF (not part of the project)
+# and writes the report reviewed in docs/crosscheck.md.
+crosscheck: almanac.db
+	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
+	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md
 
 bench: install almanac.db
 	$(BIN)/python bench/run.py

@@ -4,6 +4,7 @@
     python build_db.py check [--sources sources]                      validate (and run every claim's
                                                                       SQL), leaving almanac.db alone
     python build_db.py site                                           write metadata.yml, settings.json
+    python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -15,16 +16,22 @@ from pathlib import Path
 
 from almanac.build import build, check_all
 from almanac.claims import write_claims_report
+from almanac.crosscheck import crosscheck, report
 from almanac.site import write_site
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check", "site"))
+    parser.add_argument("command", choices=("build", "check", "site", "crosscheck"))
     parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
     parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
     parser.add_argument("--claims-report", type=Path, help="after a build, write every claim's verdict to this Markdown file")
+    parser.add_argument("--ref", type=Path, help="crosscheck: folder holding the reference datasets")
+    parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
+    parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
     args = parser.parse_args(argv)
+    if args.command == "crosscheck":
+        return run_crosscheck(args)
     if args.command == "site":
         write_site(Path(__file__).parent)
         print("Wrote metadata.yml and settings.json.")
@@ -41,6 +48,23 @@ def main(argv=None):
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was written.", file=sys.stderr)
         return 1
     print("All records are valid." if args.command == "check" else f"Built {args.db}.")
+    return 0
+
+
+def run_crosscheck(args):
+    if args.ref is None or not args.ref.is_dir():
+        print("crosscheck needs --ref: the folder holding the reference datasets (make crosscheck REF=...)", file=sys.stderr)
+        return 1
+    if not args.db.exists():
+        print(f"{args.db} does not exist: build it first (make build)", file=sys.stderr)
+        return 1
+    disagreements, datasets = crosscheck(args.db, args.ref, args.reasons)
+    text = report(disagreements, datasets)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"Wrote {args.out}: {len(disagreements)} disagreements.")
+    else:
+        print(text, end="")
     return 0
 
 

@@ -90,6 +90,18 @@ def claim_is_checkable_or_says_why(records, _all):
             yield record.problem("comparison approx needs a tolerance: how much rounding the claim allows", "tolerance")
 
 
+def sources_are_cited(records, all_records):
+    """A source nobody cites is noise in the sources table: cite it or remove it."""
+    cited = set()
+    for table_records in all_records.values():
+        for record in table_records:
+            cited.add(record.source)
+            cited.update(source for _, source, _ in record.cites)
+    for record in records:
+        if record.values["id"] is not None and record.values["id"] not in cited:
+            yield record.problem("no record cites this source: cite it where it states a fact, or remove it", "id")
+
+
 RULES = (
     ("context_windows", limits_fit),
     ("prices", price_has_a_price),
@@ -98,4 +110,5 @@ RULES = (
     ("models", model_parameters),
     ("models", model_dates),
     ("claims", claim_is_checkable_or_says_why),
+    ("sources", sources_are_cited),
 )

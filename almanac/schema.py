@@ -196,7 +196,7 @@ MODELS = Table(
         Column("announced_date", DATE, "Date it was announced, when the announcement came before the release.", fact=True),
         precision_of("announced_date"),
         Column("open_weights", BOOLEAN, "1 if its weights can be downloaded, 0 if not.", required=True, fact=True),
-        Column("license", TEXT, "Its licence: proprietary, an SPDX identifier such as Apache-2.0, or the licence's name.", required=True, fact=True),
+        Column("license", TEXT, "Its licence: proprietary when the weights were not released (the model is offered only through its maker's API or apps), an SPDX identifier such as Apache-2.0, or the licence's name.", required=True, fact=True),
         Column("parameters_b", NUMBER, "Total parameters in billions, as disclosed by its maker or a paper.", fact=True),
         Column("active_parameters_b", NUMBER, "For mixture-of-experts models, the parameters active per token, in billions.", fact=True),
         Column("context_window", INTEGER, "Latest known context window in tokens (from the latest row of context_windows).", derived=True),

@@ -232,3 +232,10 @@ def test_problem_reads_as_file_line_record_field_message(sources):
     assert str(only_problem(sources)) == (
         "sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date': '2024-13-13' is not a real date"
     )
+
+
+def test_a_source_nobody_cites_is_an_error(sources):
+    sources.append("sources/fixture.yaml", "- id: fixture-unused\n  url: https://example.org/unused\n  title: Unused\n  publisher: Nobody\n  kind: blog\n")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("fixture-unused", "id")
+    assert "no record cites this source" in problem.message
