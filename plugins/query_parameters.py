@@ -90,6 +90,8 @@ def resolve(parameters, args):
             continue
         try:
             CHECKS[spec.get("type", "text")](value)
+            if spec.get("choices") and value not in spec["choices"]:
+                raise ValueError(f"expected one of {', '.join(spec['choices'])}")
         except ValueError as error:
             problems.append(f"{name}: {error}, got {value!r}")
             continue

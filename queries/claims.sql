@@ -4,6 +4,6 @@
 --   contradicted or not checkable (and which data is missing). The SQL column computes the value;
 --   evidence_sql lists the rows behind it.
 select id, verdict, claim, section, computed, expected, comparison, tolerance, verdict_reason,
-  quantity, sql, evidence_sql, source_id
+  quantity, note, sql, evidence_sql, source_id
 from claims
 order by case verdict when 'contradicted' then 0 when 'not-checkable' then 1 else 2 end, id

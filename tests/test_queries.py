@@ -28,6 +28,14 @@ async def test_cost_estimate_reproduces_the_review_photo_example(datasette):
     assert [(r["model"], r["total_cost_usd"]) for r in result] == [("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4", 938.4)]
 
 
+async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
+    # Photos need a model that takes images: GPT-4 (text only, in the fixture) drops out.
+    result = await rows(datasette, "cost_estimate", input_modality="image")
+    assert [r["model"] for r in result] == ["Gemini 1.5 Flash-8B", "GPT-4o"]
+    assert [r["model"] for r in await rows(datasette, "cost_estimate", input_modality="video")] == ["Gemini 1.5 Flash-8B"]
+    assert await rows(datasette, "cost_estimate", input_modality="audio") == []
+
+
 async def test_cost_estimate_uses_the_prices_of_the_day_asked(datasette):
     result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0")
     # On 2024-06-01 GPT-4o cost $5 per million input tokens and Flash-8B had no price yet.
@@ -101,6 +109,7 @@ async def test_modalities_timeline(datasette):
     result = await rows(datasette, "modalities_timeline")
     assert [(r["month"], r["capability"], r["models"], r["running_total"]) for r in result] == [
         ("2024-05", "input image", 1, 1),
+        ("2024-10", "input image", 1, 2),
         ("2024-10", "input video", 1, 1),
     ]
 
@@ -204,6 +213,7 @@ async def test_empty_parameters_take_their_defaults(datasette):
         ("price_history", {"model": "GPT 4o"}, "model: expected an id"),
         ("cheapest_by_month", {"from_month": "2024-13"}, "from_month: expected a month"),
         ("open_weights_by_size", {"memory_gb": "lots"}, "memory_gb: expected a number"),
+        ("cost_estimate", {"input_modality": "smell"}, "input_modality: expected one of text, image"),
         ("search", {"q": "x" * 300}, "q: longer than 200 characters"),
     ],
 )
