@@ -1,0 +1,30 @@
+"""The almanac's own pages, in process: every number on them comes from the database."""
+
+
+async def test_home_page_numbers_are_computed_and_linked(datasette):
+    html = (await datasette.client.get("/")).text
+    assert "$1.68" in html and "Gemini 1.5 Flash-8B" in html  # cost_estimate for 68,000 photos, image models only
+    assert "$30.0 → $2.5" in html and "12.0x cheaper" in html  # compare_prices: GPT-4 then, GPT-4o now
+    assert 'href="/almanac/cost_estimate?input_modality=image"' in html
+    assert 'href="/almanac/compare_prices"' in html
+    assert "<strong>3</strong>" in html  # organizations above GPT-4-0314 in the fixture snapshot
+
+
+async def test_about_page_counts_what_is_in_it(datasette):
+    html = (await datasette.client.get("/about")).text
+    assert '<a href="/almanac/models">models</a>: 4' in html
+    assert "How to cite it" in html and "creativecommons.org/licenses/by/4.0" in html
+
+
+async def test_claims_page_lists_verdicts_with_their_evidence(datasette):
+    html = (await datasette.client.get("/claims")).text
+    assert "2 supported" in html and "1 contradicted" in html and "2 not-checkable" in html
+    assert "computed 12, but the claim says 20 (± 1)" in html
+    assert 'href="/almanac?sql=select+%2A+from+prices+where+model_id+in' in html  # evidence link
+
+
+async def test_model_page_gathers_prices_limits_and_sources(datasette):
+    html = (await datasette.client.get("/almanac/models/gpt-4o")).text
+    assert "Price history" in html and "Context windows" in html and "Modalities" in html
+    assert "16,384 output tokens" in html  # a quote from the source of the latest limits
+    assert 'href="/almanac/model_card?model=gpt-4o"' in html
