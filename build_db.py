@@ -17,6 +17,7 @@ from pathlib import Path
 from almanac.build import build, check_all
 from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
+from almanac.files import write_text_atomically
 from almanac.site import write_site
 
 
@@ -61,7 +62,7 @@ def run_crosscheck(args):
     disagreements, datasets = crosscheck(args.db, args.ref, args.reasons)
     text = report(disagreements, datasets)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        write_text_atomically(args.out, text)
         print(f"Wrote {args.out}: {len(disagreements)} disagreements.")
     else:
         print(text, end="")

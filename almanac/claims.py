@@ -7,12 +7,12 @@ The verdict follows the data; a claim's SQL that fails is a problem that stops t
 """
 
 import math
-import os
 import sqlite3
-from pathlib import Path
+from collections import Counter
 
 import sqlite_utils
 
+from .files import write_text_atomically
 from .schema import CLAIMS
 
 NO_VALUE = "the SQL found no value in the data"
@@ -113,16 +113,14 @@ def compare(comparison, value, expected, tolerance):
 def report(db):
     """docs/claims.md: every claim with its computed value and verdict, for review in diffs."""
     rows = list(db.query("select id, claim, section, quantity, computed, verdict, verdict_reason from claims order by id"))
-    counts = {}
-    for row in rows:
-        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    counts = Counter(row["verdict"] for row in rows)
     lines = [
         "# Claims checked against the data",
         "",
         "Written by the build (`make build`) from `sources/claims/`: do not edit by hand. A test fails",
         "when a build's verdicts differ from this file, so that every change of verdict shows in a diff.",
         "",
-        ", ".join(f"{counts.get(v, 0)} {v}" for v in ("supported", "contradicted", "not-checkable")) + ".",
+        ", ".join(f"{counts[v]} {v}" for v in ("supported", "contradicted", "not-checkable")) + ".",
         "",
         "| claim | section | verdict | computed | why |",
         "| --- | --- | --- | --- | --- |",
@@ -134,7 +132,4 @@ def report(db):
 
 
 def write_claims_report(db_path, out_path):
-    out_path = Path(out_path)
-    temporary = out_path.with_name(out_path.name + ".tmp")
-    temporary.write_text(report(sqlite_utils.Database(db_path)), encoding="utf-8")
-    os.replace(temporary, out_path)
+    write_text_atomically(out_path, report(sqlite_utils.Database(db_path)))

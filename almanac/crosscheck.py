@@ -114,18 +114,22 @@ def read_models_dev(ref):
     return found
 
 
+def per_million(per_token):
+    """LiteLLM's USD per token as USD per million tokens."""
+    return None if per_token is None else round(per_token * 1e6, 6)
+
+
 def read_litellm(ref):
     found = {}
+    providers = {provider: organization for organization, provider in LITELLM_PROVIDERS.items()}
     for path in sorted(Path(ref).glob("litellm/litellm/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        providers = {provider: organization for organization, provider in LITELLM_PROVIDERS.items()}
         for name, entry in sorted(data.items()):
             if not isinstance(entry, dict) or entry.get("mode") != "chat" or entry.get("litellm_provider") not in providers:
                 continue
             key = normalize(name)
             if key in found:
                 continue
-            per_million = lambda value: None if value is None else round(value * 1e6, 6)  # noqa: E731
             found[key] = {
                 "organization_id": providers[entry["litellm_provider"]],
                 "context_window": entry.get("max_input_tokens"),
@@ -194,7 +198,8 @@ def explain(disagreement, reasons):
         if key in reasons:
             return reasons[key]
     ours, theirs = disagreement.ours, disagreement.theirs
-    if disagreement.field == "release_date" and days_apart(ours, theirs) is not None and days_apart(ours, theirs) <= 2:
+    days = days_apart(ours, theirs) if disagreement.field == "release_date" else None
+    if days is not None and days <= 2:
         return "Within two days: the maker's post and the dataset date the release in different time zones, or by different posts of the same week."
     if disagreement.field in ("context_window", "max_output_tokens") and isinstance(ours, int) and isinstance(theirs, (int, float)):
         if ours % 1000 == 0 and theirs % 1024 == 0 and ours // 1000 == theirs // 1024:

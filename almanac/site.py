@@ -9,11 +9,11 @@ settings.json = config/settings.yml (each limit with the comment giving its reas
 """
 
 import json
-import os
 from pathlib import Path
 
 import yaml
 
+from .files import write_text_atomically
 from .schema import TABLES
 
 DATABASE = "almanac"
@@ -108,11 +108,6 @@ def write_site(project, target=None):
     target = Path(target or project)
     meta = metadata(project / "config", project / "queries")
     header = "# Written by `python build_db.py site` from almanac/schema.py, config/ and queries/: edit those.\n"
-    write_atomically(target / "metadata.yml", header + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100))
-    write_atomically(target / "settings.json", json.dumps(settings(project / "config"), indent=2) + "\n")
+    write_text_atomically(target / "metadata.yml", header + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100))
+    write_text_atomically(target / "settings.json", json.dumps(settings(project / "config"), indent=2) + "\n")
 
-
-def write_atomically(path, text):
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

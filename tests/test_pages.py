@@ -5,7 +5,9 @@ async def test_home_page_numbers_are_computed_and_linked(datasette):
     html = (await datasette.client.get("/")).text
     assert "$1.68" in html and "Gemini 1.5 Flash-8B" in html  # cost_estimate for 68,000 photos, image models only
     assert "$30.0 → $2.5" in html and "12.0x cheaper" in html  # compare_prices: GPT-4 then, GPT-4o now
-    assert 'href="/almanac/cost_estimate?input_modality=image"' in html
+    assert "gpt-4 on 2023-12-15" in html and "gpt-4o on 2024-12-31" in html
+    assert "Describing 68,000 photos (260 tokens in, 100 out each)" in html
+    assert 'href="/almanac/cost_estimate?items=68000&amp;input_tokens=260&amp;output_tokens=100&amp;input_modality=image&amp;date=2024-12-31"' in html
     assert 'href="/almanac/compare_prices"' in html
     assert "<strong>3</strong>" in html  # organizations above GPT-4-0314 in the fixture snapshot
 
