@@ -3,13 +3,14 @@
 - `*_precision` columns from how each date is written;
 - `models.context_window` / `max_output_tokens` from the model's latest `context_windows` row;
 - `source_id` from each record's source;
+- `prices.*_usd_per_mtok` from the stated prices, for prices stated in US dollars only;
 - the `citations` table: one row per non-empty fact field and source that states it.
 Rows come out sorted by primary key, so the database is the same whatever the file order.
 """
 
 from collections import defaultdict
 
-from .schema import CITATIONS, TABLES
+from .schema import CITATIONS, TABLES, USD_COPIES
 from .values import date_floor, date_precision
 
 
@@ -46,6 +47,9 @@ def row_of(record):
             row[name] = record.source
         elif name == "note":
             row[name] = record.note
+        elif name in USD_COPIES:
+            stated = record.values.get(USD_COPIES[name])
+            row[name] = stated if record.values.get("currency") == "USD" else None
         elif column.derived:
             row[name] = None  # filled in from other tables below
         else:

@@ -20,10 +20,10 @@ def limits_fit(records, _all):
 
 
 def price_has_a_price(records, _all):
-    names = ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok")
+    names = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok")
     for record in records:
         if all(record.values[name] is None for name in names):
-            yield record.problem("a price record needs at least an input or an output price", "input_usd_per_mtok")
+            yield record.problem("a price record needs at least an input or an output price", "input_per_mtok")
 
 
 def price_tier_threshold(records, _all):
@@ -36,8 +36,8 @@ def price_tier_threshold(records, _all):
 
 
 def price_periods(records, _all):
-    """effective_to must come after effective_from, and periods of one model, provider and tier
-    must not overlap."""
+    """effective_to must come after effective_from, and periods of one model, provider, tier and
+    currency must not overlap (prices stated in two currencies are two series)."""
     groups = defaultdict(list)
     for record in records:
         start, end = record.values["effective_from"], record.values["effective_to"]
@@ -46,7 +46,7 @@ def price_periods(records, _all):
         if end is not None and date_floor(end) <= date_floor(start):
             yield record.problem(f"effective_to ({end}) must be after effective_from ({start})", "effective_to")
             continue
-        key = tuple(record.values[n] for n in ("model_id", "provider_id", "tier"))
+        key = tuple(record.values[n] for n in ("model_id", "provider_id", "tier", "currency"))
         groups[key].append(record)
     for group in groups.values():
         group.sort(key=lambda r: date_floor(r.values["effective_from"]))
@@ -73,6 +73,14 @@ def model_dates(records, _all):
         announced, released = record.values["announced_date"], record.values["release_date"]
         if announced and released and date_floor(announced) > date_floor(released):
             yield record.problem(f"announced_date ({announced}) is after release_date ({released})", "announced_date")
+
+
+def training_figures_have_a_basis(records, _all):
+    """Compute and cost figures are often estimates: each one says where it comes from."""
+    for record in records:
+        for figure, basis in (("training_compute_flop", "compute_basis"), ("training_cost_usd", "cost_basis")):
+            if record.values[figure] is not None and not record.values[basis]:
+                yield record.problem(f"{figure} needs {basis}: stated by the makers, or estimated (by whom, how)", basis)
 
 
 def claim_is_checkable_or_says_why(records, _all):
@@ -109,6 +117,7 @@ RULES = (
     ("prices", price_periods),
     ("models", model_parameters),
     ("models", model_dates),
+    ("training_runs", training_figures_have_a_basis),
     ("claims", claim_is_checkable_or_says_why),
     ("sources", sources_are_cited),
 )

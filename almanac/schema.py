@@ -2,7 +2,8 @@
 
 Tables, columns, types, vocabularies, keys, foreign keys, indexes, descriptions and display
 defaults all live here. Loading, validation, the database DDL and the column documentation in
-`metadata.yml` are derived from this module; it imports nothing else of the project.
+`metadata.yml` are derived from this module; it imports nothing else of the project. It is the
+longest module because every table is declared here and nowhere else.
 
 A column is either *recorded* (it comes from the files under `sources/`) or *derived* (the build
 computes it: date precisions, a model's latest context window, the citations table). A recorded
@@ -30,6 +31,8 @@ ORGANIZATION_KINDS = ("lab", "big-tech", "company", "academic", "nonprofit", "go
 DIRECTIONS = ("input", "output")
 MODALITIES = ("text", "image", "audio", "video", "pdf")
 PRICE_TIERS = ("standard", "batch", "long-context", "batch-long-context", "audio")
+# Currencies prices are stated in (ISO 4217). Prices are recorded as stated, never converted.
+CURRENCIES = ("USD", "EUR", "CNY")
 EVENT_KINDS = (
     "release",
     "announcement",
@@ -117,6 +120,17 @@ class Table:
     @property
     def facts(self):
         return tuple(c for c in self.recorded if c.fact)
+
+
+def usd_copy_of(price_column):
+    """The derived dollar column of a stated price: the price when it is stated in USD, else empty."""
+    name = price_column.replace("_per_mtok", "_usd_per_mtok")
+    USD_COPIES[name] = price_column
+    return Column(name, NUMBER, f"`{price_column}` when the price is stated in US dollars, else empty (no currency is converted). Price comparisons use these columns.", derived=True)
+
+
+# Derived dollar column -> the stated price it copies; filled in by usd_copy_of.
+USD_COPIES = {}
 
 
 def precision_of(date_column):
@@ -255,7 +269,7 @@ CONTEXT_WINDOWS = Table(
 
 PRICES = Table(
     "prices",
-    "What a provider charged for a model, one row per period in which a price held. US dollars per million tokens.",
+    "What a provider charged for a model, one row per period in which a price held, per million tokens, in the currency it was stated in (the *_usd_per_mtok columns hold US dollar prices only).",
     (
         Column("model_id", SLUG, "The model.", required=True, references="models"),
         Column("provider_id", SLUG, "The organization selling access (its maker, for the maker's own API).", required=True, references="organizations"),
@@ -263,18 +277,20 @@ PRICES = Table(
         Column("tier_min_input_tokens", INTEGER, "For long-context tiers: the prompt length in tokens above which this price applies.", fact=True),
         Column("effective_from", DATE, "Date the price took effect.", required=True, fact=True),
         precision_of("effective_from"),
-        Column("effective_to", DATE, "Date the next price took effect (exclusive); empty while it still held at the end of the covered period.", fact=True),
-        Column("input_usd_per_mtok", NUMBER, "Price of input tokens, US dollars per million tokens.", fact=True),
-        Column("output_usd_per_mtok", NUMBER, "Price of output tokens, US dollars per million tokens.", fact=True),
-        Column("cached_input_usd_per_mtok", NUMBER, "Price of cached (prompt-cache hit) input tokens, US dollars per million tokens.", fact=True),
-        Column("cache_write_usd_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, US dollars per million tokens.", fact=True),
+        Column("effective_to", DATE, "Date the next price took effect (exclusive); empty while it still held at the end of the covered period, or when no source says when it ended (the note then says so).", fact=True),
+        Column("currency", TEXT, "Currency the price is stated in (ISO 4217): USD, EUR or CNY. Prices are recorded as the seller states them, never converted.", required=True, vocabulary=CURRENCIES, default="USD"),
+        Column("input_per_mtok", NUMBER, "Price of input tokens per million tokens, in `currency`.", fact=True),
+        Column("output_per_mtok", NUMBER, "Price of output tokens per million tokens, in `currency`.", fact=True),
+        Column("cached_input_per_mtok", NUMBER, "Price of cached (prompt-cache hit) input tokens per million tokens, in `currency`.", fact=True),
+        Column("cache_write_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, per million tokens, in `currency`.", fact=True),
+        *(usd_copy_of(name) for name in ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok")),
         SOURCE_ID,
         NOTE,
     ),
-    key=("model_id", "provider_id", "tier", "effective_from"),
+    key=("model_id", "provider_id", "tier", "currency", "effective_from"),
     sort="effective_from",
     sort_desc=True,
-    facets=("provider_id", "tier", "model_id"),
+    facets=("provider_id", "tier", "currency", "model_id"),
     indexes=(("effective_from", "effective_to"), ("provider_id",)),
 )
 
@@ -304,7 +320,7 @@ EVENTS = Table(
 
 TRAINING_RUNS = Table(
     "training_runs",
-    "How a model was trained, where its makers or researchers published figures.",
+    "How a model was trained, where its makers or researchers (such as Epoch AI) published figures; compute_basis and cost_basis say which figures are estimates.",
     (
         Column("model_id", SLUG, "The model.", required=True, references="models"),
         Column("gpu_type", TEXT, "Accelerator used, such as H100, H800 or TPU v5p.", fact=True),
@@ -312,6 +328,7 @@ TRAINING_RUNS = Table(
         Column("gpu_hours", INTEGER, "Accelerator hours used for training, in hours.", fact=True),
         Column("training_tokens", INTEGER, "Tokens of training data, in tokens.", fact=True),
         Column("training_compute_flop", NUMBER, "Training compute, in floating point operations.", fact=True),
+        Column("compute_basis", TEXT, "Where the compute figure comes from: stated by the makers, or estimated (by whom, how, and with what confidence).", fact=True),
         Column("training_cost_usd", NUMBER, "Training cost in US dollars, on the basis given in cost_basis.", fact=True),
         Column("cost_basis", TEXT, "How the cost figure was reached (for example GPU hours times an assumed rental price).", fact=True),
         SOURCE_ID,

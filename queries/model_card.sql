@@ -28,15 +28,17 @@ with facts as (
   from model_modalities where model_id = :model
   union all
   select 4, 'price', tier || ', from ' || effective_from || coalesce(' until ' || effective_to, ''),
-    coalesce('$' || input_usd_per_mtok || ' input', '') || coalesce(', $' || output_usd_per_mtok || ' output', '')
-      || coalesce(', $' || cached_input_usd_per_mtok || ' cached input', '') || ' per million tokens',
-    'prices', model_id || ',' || provider_id || ',' || tier || ',' || effective_from, 'input_usd_per_mtok'
+    trim(coalesce(input_per_mtok || ' input', '') || coalesce(', ' || output_per_mtok || ' output', '')
+      || coalesce(', ' || cached_input_per_mtok || ' cached input', ''), ', ') || ' ' || currency || ' per million tokens',
+    'prices', model_id || ',' || provider_id || ',' || tier || ',' || currency || ',' || effective_from,
+    case when input_per_mtok is not null then 'input_per_mtok' else 'output_per_mtok' end
   from prices where model_id = :model
   union all
   select 5, 'training', coalesce(gpu_type, 'accelerators'),
-    coalesce(gpu_hours || ' GPU hours', '') || coalesce('; ' || training_tokens || ' training tokens', '')
-      || coalesce('; $' || training_cost_usd || ' (' || cost_basis || ')', ''),
-    'training_runs', model_id, coalesce(case when gpu_hours is not null then 'gpu_hours' end, 'training_tokens')
+    trim(coalesce(gpu_hours || ' GPU hours', '') || coalesce('; ' || training_tokens || ' training tokens', '')
+      || coalesce('; ' || training_compute_flop || ' FLOP' || coalesce(' (' || compute_basis || ')', ''), '')
+      || coalesce('; $' || training_cost_usd || ' (' || cost_basis || ')', ''), '; '),
+    'training_runs', model_id, case when gpu_hours is not null then 'gpu_hours' when training_tokens is not null then 'training_tokens' when training_compute_flop is not null then 'training_compute_flop' else 'gpu_type' end
   from training_runs where model_id = :model
   union all
   select 6, 'leaderboard', entry || ' (' || leaderboard || ', ' || snapshot_date || ')',

@@ -1,21 +1,24 @@
 -- title: Price history of one model
 -- description: >-
 --   Every period in which a price held for one model (by its id, such as gpt-4o or
---   claude-3-haiku), tier by tier, with the source that states it.
+--   claude-3-haiku), tier by tier, with the source that states it. Prices are per million
+--   tokens in the currency the seller stated them in (USD, EUR or CNY), never converted.
 -- parameters:
 --   model: {type: slug, default: gpt-4o, description: the model's id}
--- chart: {mark: line, x_column: effective_from, x_type: temporal, y_column: input_usd_per_mtok, y_type: quantitative, color_column: tier}
+-- chart: {mark: line, x_column: effective_from, x_type: temporal, y_column: input_per_mtok, y_type: quantitative, color_column: series}
 select
   p.effective_from,
   p.effective_to,
   p.tier,
-  p.input_usd_per_mtok,
-  p.output_usd_per_mtok,
-  p.cached_input_usd_per_mtok,
+  p.currency,
+  p.input_per_mtok,
+  p.output_per_mtok,
+  p.cached_input_per_mtok,
+  p.tier || ' (' || p.currency || ')' as series,
   o.name as provider,
   p.source_id,
   p.note
 from prices p
 join organizations o on o.id = p.provider_id
 where p.model_id = :model
-order by p.tier, p.effective_from
+order by p.currency <> 'USD', p.currency, p.tier, p.effective_from

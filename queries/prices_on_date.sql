@@ -1,7 +1,8 @@
 -- title: Every model's price on a date
 -- description: >-
 --   The prices in force on a day, for every model, provider and tier, cheapest input first.
---   US dollars per million tokens.
+--   Per million tokens: the *_usd_per_mtok columns hold prices stated in US dollars; prices
+--   stated only in another currency (CNY, EUR) follow, in that currency, never converted.
 -- parameters:
 --   date: {type: date, default: 2024-12-31, description: the day}
 select
@@ -11,6 +12,9 @@ select
   p.input_usd_per_mtok,
   p.output_usd_per_mtok,
   p.cached_input_usd_per_mtok,
+  p.currency,
+  p.input_per_mtok,
+  p.output_per_mtok,
   p.effective_from as price_since,
   p.model_id,
   p.source_id
@@ -19,4 +23,4 @@ join models m on m.id = p.model_id
 join organizations o on o.id = p.provider_id
 where p.effective_from <= :date
   and (p.effective_to is null or p.effective_to > :date)
-order by p.input_usd_per_mtok is null, p.input_usd_per_mtok, model, p.tier
+order by p.currency <> 'USD', p.currency, p.input_per_mtok is null, p.input_per_mtok, model, p.tier

@@ -1,7 +1,8 @@
 -- title: Training runs side by side
 -- description: >-
 --   Published training figures, the most GPU hours first, each against a reference model's GPU
---   hours (DeepSeek-V3 by default: the review compares it with Llama 3.1 405B).
+--   hours (DeepSeek-V3 by default: the review compares it with Llama 3.1 405B). compute_basis and
+--   cost_basis say which figures the makers stated and which are estimates (by Epoch AI).
 -- parameters:
 --   reference: {type: slug, default: deepseek-v3, description: id of the model to compare against}
 -- chart: {mark: bar, x_column: model, x_type: ordinal, y_column: gpu_hours, y_type: quantitative}
@@ -13,6 +14,7 @@ select
   round(t.gpu_hours * 1.0 / (select gpu_hours from training_runs where model_id = :reference), 2) as gpu_hours_vs_reference,
   t.training_tokens,
   t.training_compute_flop,
+  t.compute_basis,
   t.training_cost_usd,
   t.cost_basis,
   t.model_id,

@@ -100,7 +100,7 @@ def test_curated_charts_all_render(page):
 
 def test_model_page_shows_price_history_and_sources(page):
     tab = page.goto("/almanac/models/gpt-4o")
-    tab.locator("#chart-price-history canvas, #chart-price-history svg").first.wait_for(timeout=15000)
+    tab.locator("#chart-price-history-usd canvas, #chart-price-history-usd svg").first.wait_for(timeout=15000)
     text = tab.inner_text("body")
     assert "Price history" in text and "Context windows" in text and "Modalities" in text
     assert "fixture-openai-pricing" in text

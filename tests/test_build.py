@@ -20,7 +20,7 @@ def built(sources, tmp_path):
 def test_every_table_is_created_with_its_rows(built):
     tables = ("sources", "organizations", "models", "model_modalities", "context_windows", "prices", "events", "training_runs", "claims")
     counts = {name: built[name].count for name in tables}
-    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 7, "context_windows": 4, "prices": 6, "events": 2, "training_runs": 1, "claims": 5}
+    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 8, "context_windows": 4, "prices": 7, "events": 2, "training_runs": 1, "claims": 5}
 
 
 def test_date_precision_is_derived_from_how_the_date_is_written(built):
@@ -137,7 +137,7 @@ def test_cli_reports_every_problem_and_exits_1(sources, tmp_path):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date':")
-    assert lines[1].startswith("sources/prices/fixture.csv:2: record 'gpt-4,openai,standard,2023-03-14': field 'input_usd_per_mtok':")
+    assert lines[1].startswith("sources/prices/fixture.csv:2: record 'gpt-4,openai,standard,USD,2023-03-14': field 'input_per_mtok':")
     assert lines[-1] == "2 problems found; nothing was written."
     assert not db_path.exists()
 
@@ -147,3 +147,13 @@ def test_cli_check_writes_nothing(sources, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "All records are valid." in result.stdout
     assert not (tmp_path / "x.db").exists()
+
+
+def test_prices_keep_their_currency_and_only_dollars_reach_the_usd_columns(built):
+    cny = next(built.query("select * from prices where model_id = 'deepseek-v3'"))
+    assert (cny["currency"], cny["input_per_mtok"], cny["output_per_mtok"], cny["cached_input_per_mtok"]) == ("CNY", 1.0, 2.0, 0.1)
+    assert (cny["input_usd_per_mtok"], cny["output_usd_per_mtok"], cny["cached_input_usd_per_mtok"]) == (None, None, None)
+    usd = next(built.query("select * from prices where model_id = 'gpt-4' and tier = 'standard'"))
+    assert (usd["currency"], usd["input_per_mtok"], usd["input_usd_per_mtok"]) == ("USD", 30.0, 30.0)
+    fields = {r["field"] for r in built.query("select field from citations where table_name = 'prices' and record_id = 'deepseek-v3,deepseek,standard,CNY,2024-12-26'")}
+    assert {"input_per_mtok", "output_per_mtok", "cached_input_per_mtok"} <= fields

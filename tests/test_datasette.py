@@ -65,12 +65,13 @@ async def test_table_page_shows_descriptions_facets_and_labels(datasette):
     response = await datasette.client.get("/almanac/prices")
     html = response.text
     assert response.status_code == 200
-    assert "US dollars per million tokens" in html  # the table description
+    assert "in the currency it was stated in" in html  # the table description
     # Foreign keys show the organization's name through its label column.
     assert ">OpenAI</a>" in html
     facets = (await datasette.client.get("/almanac/prices.json")).json()["facet_results"]
-    assert list(facets) == ["provider_id", "tier", "model_id"]
-    assert {r["value"]: r["count"] for r in facets["tier"]["results"]} == {"standard": 4, "batch": 1, "long-context": 1}
+    assert list(facets) == ["provider_id", "tier", "currency", "model_id"]
+    assert {r["value"]: r["count"] for r in facets["tier"]["results"]} == {"standard": 5, "batch": 1, "long-context": 1}
+    assert {r["value"]: r["count"] for r in facets["currency"]["results"]} == {"USD": 6, "CNY": 1}
 
 
 async def test_datasette_vega_is_installed(datasette):

@@ -30,3 +30,10 @@ async def test_model_page_gathers_prices_limits_and_sources(datasette):
     assert "Price history" in html and "Context windows" in html and "Modalities" in html
     assert "16,384 output tokens" in html  # a quote from the source of the latest limits
     assert 'href="/almanac/model_card?model=gpt-4o"' in html
+    assert 'id="chart-price-history-usd"' in html and "USD per million input tokens" in html
+
+
+async def test_model_page_shows_a_price_in_yuan_as_yuan(datasette):
+    html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
+    assert "<td>CNY</td>" in html and "<td>1.0</td>" in html
+    assert "chart-price-history-usd" not in html  # no dollar chart for a model priced only in yuan

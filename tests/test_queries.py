@@ -61,9 +61,22 @@ async def test_prices_on_date(datasette):
     ]
 
 
+async def test_prices_on_date_lists_prices_in_other_currencies_after_dollars_unconverted(datasette):
+    result = await rows(datasette, "prices_on_date", date="2024-12-31")
+    assert [r["currency"] for r in result][-1] == "CNY"
+    [deepseek] = [r for r in result if r["model_id"] == "deepseek-v3"]
+    assert (deepseek["input_per_mtok"], deepseek["output_per_mtok"], deepseek["input_usd_per_mtok"]) == (1.0, 2.0, None)
+
+
+async def test_cost_estimate_never_prices_a_job_in_another_currency(datasette):
+    # DeepSeek-V3 takes text but its only price in the fixture is in yuan: it is not costed in dollars.
+    result = await rows(datasette, "cost_estimate", input_modality="text")
+    assert "DeepSeek-V3" not in [r["model"] for r in result]
+
+
 async def test_price_history_of_one_model(datasette):
     result = await rows(datasette, "price_history", model="gpt-4o")
-    assert [(r["tier"], r["effective_from"], r["effective_to"], r["input_usd_per_mtok"]) for r in result] == [
+    assert [(r["tier"], r["effective_from"], r["effective_to"], r["input_per_mtok"]) for r in result] == [
         ("batch", "2024-05-13", None, 2.5),
         ("standard", "2024-05-13", "2024-08-06", 5.0),
         ("standard", "2024-08-06", None, 2.5),
@@ -144,6 +157,8 @@ async def test_open_vs_closed(datasette):
 async def test_training_compared(datasette):
     [row] = await rows(datasette, "training_compared")
     assert (row["model"], row["gpu_hours"], row["gpu_hours_vs_reference"]) == ("DeepSeek-V3", 2788000, 1.0)
+    # An estimated figure says it is one.
+    assert (row["training_compute_flop"], row["compute_basis"]) == (3.4078e24, "Estimated by a third party from parameters and tokens (6ND)")
 
 
 async def test_model_card_lists_facts_with_their_sources(datasette):

@@ -5,7 +5,7 @@ import pytest
 from almanac.build import check
 
 PRICES = "prices/fixture.csv"
-PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,input_usd_per_mtok,output_usd_per_mtok,cached_input_usd_per_mtok,cache_write_usd_per_mtok,source,quote,cite,note\n"
+PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,currency,input_per_mtok,output_per_mtok,cached_input_per_mtok,cache_write_per_mtok,source,quote,cite,note\n"
 
 
 def problems_of(sources):
@@ -100,15 +100,15 @@ def test_malformed_or_impossible_dates(sources, bad, expected):
 
 @pytest.mark.parametrize("bad", ["-5", "$5", "five", "nan"])
 def test_negative_or_non_numeric_prices(sources, bad):
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,", f"gpt-4,openai,standard,,2023-03-14,,{bad},")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,", f"gpt-4,openai,standard,,2023-03-14,,USD,{bad},")
     problem = only_problem(sources)
-    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "input_usd_per_mtok")
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "input_per_mtok")
 
 
 def test_price_needs_a_price(sources):
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,60,", "gpt-4,openai,standard,,2023-03-14,,,,")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,60,", "gpt-4,openai,standard,,2023-03-14,,USD,,,")
     problem = only_problem(sources)
-    assert (problem.line, problem.field) == (2, "input_usd_per_mtok")
+    assert (problem.line, problem.field) == (2, "input_per_mtok")
 
 
 def test_long_context_tier_needs_its_threshold(sources):
@@ -125,7 +125,7 @@ def test_duplicate_ids(sources):
 
 
 def test_duplicate_compound_key_across_files(sources):
-    sources.write("prices/other.csv", PRICE_HEADER + "gpt-4,openai,standard,,2023-03-14,,30,60,,,fixture-review,,,\n")
+    sources.write("prices/other.csv", PRICE_HEADER + "gpt-4,openai,standard,,2023-03-14,,USD,30,60,,,fixture-review,,,\n")
     problems = problems_of(sources)
     assert any(p.path == "sources/prices/other.csv" and "duplicate prices record" in p.message for p in problems)
 
@@ -161,7 +161,7 @@ def test_cite_only_names_fact_fields(sources):
 
 
 def test_malformed_csv_cite(sources):
-    sources.replace(PRICES, "cached_input_usd_per_mtok=fixture-review", "fixture-review")
+    sources.replace(PRICES, "cached_input_per_mtok=fixture-review", "fixture-review")
     problem = only_problem(sources)
     assert (problem.line, problem.field) == (4, "cite")
     assert "field=source-id" in problem.message
@@ -175,13 +175,13 @@ def test_max_output_above_context_window(sources):
 
 
 def test_effective_to_not_after_effective_from(sources):
-    sources.replace(PRICES, "2024-05-13,2024-08-06,5,15", "2024-05-13,2024-05-13,5,15")
+    sources.replace(PRICES, "2024-05-13,2024-08-06,USD,5,15", "2024-05-13,2024-05-13,USD,5,15")
     problems = problems_of(sources)
     assert any(p.line == 3 and p.field == "effective_to" and "must be after effective_from" in p.message for p in problems)
 
 
 def test_overlapping_price_periods(sources):
-    sources.replace(PRICES, "2024-05-13,2024-08-06,5,15", "2024-05-13,2024-09-01,5,15")
+    sources.replace(PRICES, "2024-05-13,2024-08-06,USD,5,15", "2024-05-13,2024-09-01,USD,5,15")
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 4, "effective_from")
     assert "overlaps the one from 2024-05-13" in problem.message
@@ -189,10 +189,28 @@ def test_overlapping_price_periods(sources):
 
 
 def test_open_ended_period_followed_by_another_overlaps(sources):
-    sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,10,30,,,fixture-review,,,\n")
+    sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,USD,10,30,,,fixture-review,,,\n")
     problem = only_problem(sources)
-    assert (problem.line, problem.field) == (8, "effective_from")
+    assert (problem.line, problem.field) == (9, "effective_from")
     assert "with no effective_to" in problem.message
+
+
+def test_prices_in_two_currencies_are_two_series(sources):
+    # DeepSeek-V3 has a CNY price from 2024-12-26; a USD price from the same day is its own series.
+    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2024-12-26,,USD,0.14,0.28,,,fixture-paper,,,\n")
+    assert problems_of(sources) == []
+    # A second CNY price from a later day without closing the first one overlaps it.
+    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2025-02-08,,CNY,2,8,,,fixture-paper,,,\n")
+    problem = only_problem(sources)
+    assert (problem.line, problem.field) == (10, "effective_from")
+
+
+@pytest.mark.parametrize("bad", ["RMB", "usd", "$"])
+def test_currency_must_be_an_iso_code_the_almanac_knows(sources, bad):
+    sources.replace(PRICES, "2024-12-26,,CNY,1,2", f"2024-12-26,,{bad},1,2")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 8, "currency")
+    assert "CNY" in problem.message  # the message lists the accepted codes
 
 
 def test_periods_of_other_tiers_do_not_overlap(sources):
@@ -214,14 +232,14 @@ def test_active_parameters_above_total(sources):
 
 def test_every_error_is_reported_in_one_run(sources):
     sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,30,", "gpt-4,openai,standard,,2023-03-14,,-30,")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,", "gpt-4,openai,standard,,2023-03-14,,USD,-30,")
     sources.replace("model_modalities/fixture.csv", "gpt-4o,input,image", "gpt-4o,input,smell")
     sources.write("events/bad.yaml", b"- id: x\n  title: caf\xe9\n")
     problems = problems_of(sources)
     fields = {(p.path, p.field) for p in problems}
     assert fields == {
         ("sources/models/fixture.yaml", "release_date"),
-        ("sources/prices/fixture.csv", "input_usd_per_mtok"),
+        ("sources/prices/fixture.csv", "input_per_mtok"),
         ("sources/model_modalities/fixture.csv", "modality"),
         ("sources/events/bad.yaml", "title"),
     }
@@ -239,3 +257,11 @@ def test_a_source_nobody_cites_is_an_error(sources):
     problem = only_problem(sources)
     assert (problem.record, problem.field) == ("fixture-unused", "id")
     assert "no record cites this source" in problem.message
+
+
+@pytest.mark.parametrize("line,field", [("  compute_basis: Estimated by a third party from parameters and tokens (6ND)\n", "compute_basis"), ("  cost_basis: GPU hours at $2 per GPU hour\n", "cost_basis")])
+def test_a_training_figure_without_its_basis(sources, line, field):
+    sources.replace("training_runs/fixture.yaml", line, "")
+    problem = only_problem(sources)
+    assert (problem.path, problem.record, problem.field) == ("sources/training_runs/fixture.yaml", "deepseek-v3", field)
+    assert "stated by the makers, or estimated" in problem.message
