@@ -190,6 +190,7 @@ async def test_claims_query_lists_contradicted_first(datasette):
 async def test_almanac_in_numbers(datasette):
     result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
     assert result["models"] == 4 and result["claims contradicted"] == 1
+    assert (result["price periods"], result["price periods stated in yuan or euros"]) == (7, 1)
 
 
 @pytest.mark.parametrize(
