@@ -1,7 +1,8 @@
 -- title: How much cheaper? One model on one day against another on another
 -- description: >-
 --   The standard input and output prices of two models, each on its own date, and how many times
---   cheaper the second is. The defaults compare GPT-4 in December 2023 with GPT-4o in December 2024.
+--   cheaper the second is, in US dollars (prices stated only in another currency are not
+--   compared). The defaults compare GPT-4 in December 2023 with GPT-4o in December 2024.
 -- parameters:
 --   model_a: {type: slug, default: gpt-4, description: the first model's id}
 --   date_a: {type: date, default: 2023-12-15, description: the day of the first price}
@@ -9,12 +10,12 @@
 --   date_b: {type: date, default: 2024-12-31, description: the day of the second price}
 with a as (
   select * from prices
-  where model_id = :model_a and tier = 'standard'
+  where model_id = :model_a and tier = 'standard' and currency = 'USD'
     and effective_from <= :date_a and (effective_to is null or effective_to > :date_a)
 ),
 b as (
   select * from prices
-  where model_id = :model_b and tier = 'standard'
+  where model_id = :model_b and tier = 'standard' and currency = 'USD'
     and effective_from <= :date_b and (effective_to is null or effective_to > :date_b)
 )
 select

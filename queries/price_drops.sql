@@ -1,7 +1,8 @@
 -- title: Largest price changes between two dates
 -- description: >-
 --   For every model with a standard price on both dates, its input and output prices then and
---   now and how many times cheaper (or dearer) it became, largest change first.
+--   now and how many times cheaper (or dearer) it became, largest change first. Each price is
+--   compared with the later price in the same currency (USD, EUR or CNY), never converted.
 -- parameters:
 --   from_date: {type: date, default: 2024-01-01, description: the earlier day}
 --   to_date: {type: date, default: 2024-12-31, description: the later day}
@@ -16,22 +17,24 @@ now_ as (
 )
 select
   m.name as model,
-  then_.input_usd_per_mtok as input_then,
-  now_.input_usd_per_mtok as input_now,
-  round(then_.input_usd_per_mtok / now_.input_usd_per_mtok, 2) as input_times_cheaper,
-  then_.output_usd_per_mtok as output_then,
-  now_.output_usd_per_mtok as output_now,
-  round(then_.output_usd_per_mtok / now_.output_usd_per_mtok, 2) as output_times_cheaper,
+  then_.currency,
+  then_.input_per_mtok as input_then,
+  now_.input_per_mtok as input_now,
+  round(then_.input_per_mtok / now_.input_per_mtok, 2) as input_times_cheaper,
+  then_.output_per_mtok as output_then,
+  now_.output_per_mtok as output_now,
+  round(then_.output_per_mtok / now_.output_per_mtok, 2) as output_times_cheaper,
   case
-    when then_.input_usd_per_mtok > now_.input_usd_per_mtok
-      then printf('%gx cheaper', round(then_.input_usd_per_mtok / now_.input_usd_per_mtok, 1))
-    when then_.input_usd_per_mtok < now_.input_usd_per_mtok
-      then printf('%gx dearer', round(now_.input_usd_per_mtok / then_.input_usd_per_mtok, 1))
+    when then_.input_per_mtok > now_.input_per_mtok
+      then printf('%gx cheaper', round(then_.input_per_mtok / now_.input_per_mtok, 1))
+    when then_.input_per_mtok < now_.input_per_mtok
+      then printf('%gx dearer', round(now_.input_per_mtok / then_.input_per_mtok, 1))
     else 'unchanged'
   end as input_change,
   m.id as model_id
 from then_
 join now_ on now_.model_id = then_.model_id and now_.provider_id = then_.provider_id
+  and now_.currency = then_.currency
 join models m on m.id = then_.model_id
-where then_.input_usd_per_mtok > 0 and now_.input_usd_per_mtok > 0
-order by max(then_.input_usd_per_mtok / now_.input_usd_per_mtok, now_.input_usd_per_mtok / then_.input_usd_per_mtok) desc, model
+where then_.input_per_mtok > 0 and now_.input_per_mtok > 0
+order by max(then_.input_per_mtok / now_.input_per_mtok, now_.input_per_mtok / then_.input_per_mtok) desc, model, then_.currency

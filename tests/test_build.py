@@ -20,7 +20,7 @@ def built(sources, tmp_path):
 def test_every_table_is_created_with_its_rows(built):
     tables = ("sources", "organizations", "models", "model_modalities", "context_windows", "prices", "events", "training_runs", "claims")
     counts = {name: built[name].count for name in tables}
-    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 8, "context_windows": 4, "prices": 7, "events": 2, "training_runs": 1, "claims": 5}
+    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 8, "context_windows": 4, "prices": 8, "events": 2, "training_runs": 1, "claims": 5}
 
 
 def test_date_precision_is_derived_from_how_the_date_is_written(built):
@@ -150,7 +150,7 @@ def test_cli_check_writes_nothing(sources, tmp_path):
 
 
 def test_prices_keep_their_currency_and_only_dollars_reach_the_usd_columns(built):
-    cny = next(built.query("select * from prices where model_id = 'deepseek-v3'"))
+    cny = next(built.query("select * from prices where model_id = 'deepseek-v3' order by effective_from"))
     assert (cny["currency"], cny["input_per_mtok"], cny["output_per_mtok"], cny["cached_input_per_mtok"]) == ("CNY", 1.0, 2.0, 0.1)
     assert (cny["input_usd_per_mtok"], cny["output_usd_per_mtok"], cny["cached_input_usd_per_mtok"]) == (None, None, None)
     usd = next(built.query("select * from prices where model_id = 'gpt-4' and tier = 'standard'"))

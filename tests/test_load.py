@@ -33,7 +33,7 @@ def test_csv_rows_remember_their_line_and_empty_cells_are_none(sources):
     assert first.where.line == 2
     assert first.values["model_id"] == "gpt-4"
     assert first.values["effective_to"] is None
-    assert [p.where.line for p in prices] == [2, 3, 4, 5, 6, 7, 8]
+    assert [p.where.line for p in prices] == [2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_csv_multiline_cell_keeps_the_line_where_the_record_starts(sources):
@@ -112,7 +112,7 @@ def test_csv_row_with_too_many_cells(sources):
     sources.append("prices/fixture.csv", "gpt-4,openai,standard,,2022-01-01,,USD,1,2,,,fixture-review,,,,extra\n")
     _, problems = load_sources(sources.root)
     [problem] = problems
-    assert problem.line == 9
+    assert problem.line == 10
     assert "header has 15 columns" in problem.message
 
 

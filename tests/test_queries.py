@@ -97,6 +97,17 @@ async def test_price_drops_between_two_dates(datasette):
     ]
 
 
+async def test_price_drops_compare_prices_in_their_own_currency(datasette):
+    result = await rows(datasette, "price_drops", from_date="2025-01-01", to_date="2025-03-01")
+    deepseek = [r for r in result if r["model_id"] == "deepseek-v3"]
+    assert [(r["currency"], r["input_then"], r["input_now"], r["input_change"]) for r in deepseek] == [("CNY", 1.0, 2.0, "2x dearer")]
+
+
+async def test_compare_prices_only_in_dollars(datasette):
+    # DeepSeek-V3's only prices in the fixture are in yuan: nothing to compare in dollars.
+    assert await rows(datasette, "compare_prices", model_a="deepseek-v3", date_a="2024-12-31") == []
+
+
 async def test_cheapest_by_month_overall_and_gpt4_class(datasette):
     result = {r["month"]: r for r in await rows(datasette, "cheapest_by_month")}
     assert len(result) == 24
@@ -190,7 +201,7 @@ async def test_claims_query_lists_contradicted_first(datasette):
 async def test_almanac_in_numbers(datasette):
     result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
     assert result["models"] == 4 and result["claims contradicted"] == 1
-    assert (result["price periods"], result["price periods stated in yuan or euros"]) == (7, 1)
+    assert (result["price periods"], result["price periods stated in yuan or euros"]) == (8, 2)
 
 
 @pytest.mark.parametrize(

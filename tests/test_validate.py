@@ -191,7 +191,7 @@ def test_overlapping_price_periods(sources):
 def test_open_ended_period_followed_by_another_overlaps(sources):
     sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,USD,10,30,,,fixture-review,,,\n")
     problem = only_problem(sources)
-    assert (problem.line, problem.field) == (9, "effective_from")
+    assert (problem.line, problem.field) == (10, "effective_from")
     assert "with no effective_to" in problem.message
 
 
@@ -199,15 +199,16 @@ def test_prices_in_two_currencies_are_two_series(sources):
     # DeepSeek-V3 has a CNY price from 2024-12-26; a USD price from the same day is its own series.
     sources.append(PRICES, "deepseek-v3,deepseek,standard,,2024-12-26,,USD,0.14,0.28,,,fixture-paper,,,\n")
     assert problems_of(sources) == []
-    # A second CNY price from a later day without closing the first one overlaps it.
-    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2025-02-08,,CNY,2,8,,,fixture-paper,,,\n")
+    # A later CNY price without closing the open CNY period overlaps it.
+    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2025-03-01,,CNY,2,8,,,fixture-paper,,,\n")
     problem = only_problem(sources)
-    assert (problem.line, problem.field) == (10, "effective_from")
+    assert (problem.line, problem.field) == (11, "effective_from")
+    assert "overlaps the one from 2025-02-08" in problem.message
 
 
 @pytest.mark.parametrize("bad", ["RMB", "usd", "$"])
 def test_currency_must_be_an_iso_code_the_almanac_knows(sources, bad):
-    sources.replace(PRICES, "2024-12-26,,CNY,1,2", f"2024-12-26,,{bad},1,2")
+    sources.replace(PRICES, "2024-12-26,2025-02-08,CNY,1,2", f"2024-12-26,2025-02-08,{bad},1,2")
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 8, "currency")
     assert "CNY" in problem.message  # the message lists the accepted codes
