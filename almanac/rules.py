@@ -7,7 +7,7 @@ problems. Records whose fields failed to parse carry None there and are skipped 
 from collections import defaultdict
 
 from .schema import CLAIM_COMPARISONS
-from .values import date_floor
+from .values import date_ceiling, date_floor
 
 LONG_CONTEXT_TIERS = ("long-context", "batch-long-context")
 
@@ -71,7 +71,9 @@ def model_parameters(records, _all):
 def model_dates(records, _all):
     for record in records:
         announced, released = record.values["announced_date"], record.values["release_date"]
-        if announced and released and date_floor(announced) > date_floor(released):
+        # Only a contradiction when every day the announcement can mean is after every day the
+        # release can mean: an announcement in 2023-06 fits a release known only as 2023.
+        if announced and released and date_floor(announced) > date_ceiling(released):
             yield record.problem(f"announced_date ({announced}) is after release_date ({released})", "announced_date")
 
 

@@ -1,6 +1,7 @@
 """Parse one text value by its column type. Each parser returns the typed value or raises
 ValueError with a message that says what was expected."""
 
+import calendar
 import datetime
 import math
 import re
@@ -107,3 +108,13 @@ def date_precision(value):
 def date_floor(value):
     """The first day a reduced-precision date can mean: 2024-05 -> 2024-05-01."""
     return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+
+
+def date_ceiling(value):
+    """The last day a reduced-precision date can mean: 2024 -> 2024-12-31, 2024-02 -> 2024-02-29."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value

@@ -266,3 +266,16 @@ def test_a_training_figure_without_its_basis(sources, line, field):
     problem = only_problem(sources)
     assert (problem.path, problem.record, problem.field) == ("sources/training_runs/fixture.yaml", "deepseek-v3", field)
     assert "stated by the makers, or estimated" in problem.message
+
+
+def test_announcement_after_release_is_an_error(sources):
+    sources.replace("models/fixture.yaml", "announced_date: 2024-08", "announced_date: 2024-12")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("gemini-1-5-flash-8b", "announced_date")
+    assert "is after release_date" in problem.message
+
+
+def test_an_announcement_inside_a_release_known_only_to_the_year_is_not(sources):
+    sources.replace("models/fixture.yaml", "announced_date: 2024-08", "announced_date: 2024-11")
+    sources.replace("models/fixture.yaml", "release_date: 2024-10-03", "release_date: 2024")
+    assert problems_of(sources) == []
