@@ -275,7 +275,8 @@ def test_announcement_after_release_is_an_error(sources):
     assert "is after release_date" in problem.message
 
 
-def test_an_announcement_inside_a_release_known_only_to_the_year_is_not(sources):
-    sources.replace("models/fixture.yaml", "announced_date: 2024-08", "announced_date: 2024-11")
-    sources.replace("models/fixture.yaml", "release_date: 2024-10-03", "release_date: 2024")
+@pytest.mark.parametrize("release,announced", [("2024", "2024-11"), ("2024-10", "2024-10-31"), ("2024-02", "2024-02-29")])
+def test_an_announcement_inside_a_release_known_only_to_its_year_or_month_is_not(sources, release, announced):
+    sources.replace("models/fixture.yaml", "announced_date: 2024-08", f"announced_date: {announced}")
+    sources.replace("models/fixture.yaml", "release_date: 2024-10-03", f"release_date: {release}")
     assert problems_of(sources) == []
