@@ -60,12 +60,15 @@ def row_of(record):
 
 def citations_of(record):
     """A citation for every non-empty fact field: its own `cite` entries if it has any,
-    otherwise the record's source."""
+    otherwise the record's source. A value the record left to its column's default (a model
+    not marked as a reasoning model) is not something a source stated, so it is not cited."""
     cited = defaultdict(list)
     for field, source, quote in record.cites:
         cited[field].append((source, quote))
     for column in record.table.facts:
         if record.values.get(column.name) is None:
+            continue
+        if column.name in record.defaulted and column.name not in cited:
             continue
         for source, quote in cited.get(column.name) or [(record.source, record.quote)]:
             yield {

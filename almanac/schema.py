@@ -217,7 +217,7 @@ MODELS = Table(
         Column("max_output_tokens", INTEGER, "Latest known limit on output tokens per response (from the latest row of context_windows).", derived=True),
         Column("knowledge_cutoff", DATE, "Date of the most recent data it was trained on, as stated by its maker.", fact=True),
         precision_of("knowledge_cutoff"),
-        Column("reasoning", BOOLEAN, "1 for inference-scaling reasoning models that think before they answer (o1, QwQ...).", fact=True, default=False),
+        Column("reasoning", BOOLEAN, "1 for inference-scaling reasoning models that think before they answer (o1, QwQ...); 0 otherwise, by default (a 0 has a citation only where a record states it).", fact=True, default=False),
         Column("description", TEXT, "A sentence or two about it.", fact=True),
         SOURCE_ID,
         NOTE,

@@ -23,6 +23,7 @@ class Record:
     quote: str = None
     cites: tuple = ()  # (field, source_id, quote)
     note: str = None
+    defaulted: frozenset = frozenset()  # fields left empty and filled with their column's default
 
     @property
     def key(self):
@@ -81,11 +82,13 @@ def check_record(table, raw, problems):
                 report(f"unknown field{hint}", name)
 
     typed = {}
+    defaulted = set()
     for column in table.recorded:
         raw_value = values.get(column.name)
         if raw_value is None:
             if column.default is not None:
                 typed[column.name] = column.default
+                defaulted.add(column.name)
             else:
                 typed[column.name] = None
                 if column.required:
@@ -101,7 +104,7 @@ def check_record(table, raw, problems):
             report(str(error), column.name)
             typed[column.name] = None
 
-    record = Record(table, typed, where)
+    record = Record(table, typed, where, defaulted=frozenset(defaulted))
     if table.provenance:
         check_provenance(record, values, report)
     return record

@@ -43,7 +43,7 @@ def test_every_fact_field_resolves_to_a_source(built):
         from almanac.schema import TABLES_BY_NAME
 
         schema = TABLES_BY_NAME[table]
-        facts = [c.name for c in schema.columns if c.fact or c.name in ("context_window", "max_output_tokens")]
+        facts = [c.name for c in schema.columns if (c.fact and c.default is None) or c.name in ("context_window", "max_output_tokens")]
         for row in built[table].rows:
             rid = ",".join(str(row[k]) for k in schema.key)
             for field in facts:
@@ -55,6 +55,13 @@ def test_every_fact_field_resolves_to_a_source(built):
                 if not cited:
                     uncovered.append((table, rid, field))
     assert uncovered == []
+
+
+def test_a_default_value_is_not_cited_but_a_stated_one_is(built):
+    # DeepSeek-V3's record says reasoning: false; GPT-4o's leaves it to the default, which no source states.
+    cited = {r["record_id"] for r in built.query("select record_id from citations where table_name = 'models' and field = 'reasoning'")}
+    assert cited == {"deepseek-v3"}
+    assert built["models"].get("gpt-4o")["reasoning"] == 0
 
 
 def test_a_field_citation_replaces_the_record_source_for_that_field(built):

@@ -62,7 +62,10 @@ def test_yaml_values_stay_text_and_fields_know_their_lines(sources):
 def test_yaml_cite_keeps_its_structure(sources):
     records, _ = load_sources(sources.root)
     v3 = next(r for r in by_table(records, "models") if r.values["id"] == "deepseek-v3")
-    assert v3.values["cite"] == {"license": {"source": "fixture-review", "quote": "openly licensed"}}
+    assert v3.values["cite"] == {
+        "license": {"source": "fixture-review", "quote": "openly licensed"},
+        "reasoning": {"source": "fixture-paper", "quote": "not a reasoning model"},
+    }
 
 
 def test_invalid_utf8_names_file_line_and_field(sources):
