@@ -106,6 +106,8 @@ def compare(comparison, value, expected, tolerance):
         return computed >= stated, f"at least {expected}"
     if comparison == "at-most":
         return computed <= stated, f"at most {expected}"
+    if comparison == "more-than":
+        return computed > stated, f"more than {expected}"
     allowed = tolerance or 0
     return abs(computed - stated) <= allowed + 1e-9, f"{expected} (± {allowed:g})"
 

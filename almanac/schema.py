@@ -52,6 +52,7 @@ CLAIM_COMPARISONS = (
     "equals",  # computed == expected (numbers or text)
     "at-least",  # computed >= expected
     "at-most",  # computed <= expected
+    "more-than",  # computed > expected ("most" is more than half)
     "same-set",  # computed and expected, comma-separated lists, hold the same items
     "true",  # computed is 1 (a yes/no question answered yes)
 )
@@ -375,7 +376,7 @@ CLAIMS = Table(
         Column("section", TEXT, "Where in the source it is made (section heading).", fact=True),
         Column("quantity", TEXT, "What the SQL computes, in words.", required=True),
         Column("sql", TEXT, "SQL over this database that computes the quantity (one value). Empty when the data to check it does not exist."),
-        Column("comparison", TEXT, "How the computed value is held against the expected one: approx (within tolerance), equals, at-least, at-most, same-set, true.", vocabulary=CLAIM_COMPARISONS),
+        Column("comparison", TEXT, "How the computed value is held against the expected one: approx (within tolerance), equals, at-least, at-most, more-than, same-set, true.", vocabulary=CLAIM_COMPARISONS),
         Column("expected", TEXT, "The value the claim states: a number, a comma-separated set, or true."),
         Column("tolerance", NUMBER, "For approx: how far the computed value may be from the expected one, in the same unit (the claim's own rounding)."),
         Column("evidence_sql", TEXT, "SQL listing the rows behind the computed value."),

@@ -90,6 +90,8 @@ def test_claim_rules(sources):
         ("at-least", 18, "18", None, True),
         ("at-least", 17, "18", None, False),
         ("at-most", 0.15, "0.15", None, True),
+        ("more-than", 0.5, "0.5", None, False),  # exactly half is not "most"
+        ("more-than", 0.519, "0.5", None, True),
         ("equals", "2024-12-20", "2024-12-20", None, True),
         ("equals", 4096.0, "4096", None, True),
         ("same-set", "a, b,c", "c,b,a", None, True),
