@@ -278,6 +278,7 @@ PRICES = Table(
         Column("tier_min_input_tokens", INTEGER, "For long-context tiers: the prompt length in tokens above which this price applies.", fact=True),
         Column("effective_from", DATE, "Date the price took effect.", required=True, fact=True),
         precision_of("effective_from"),
+        Column("effective_from_confirmed", BOOLEAN, "1 when a source states that the price took effect on effective_from (a launch or price-change announcement); 0 when effective_from is only the earliest day a source read shows the price in force, or a day inferred from a release, so the price may have started earlier (the note says which).", required=True),
         Column("effective_to", DATE, "Date the next price took effect (exclusive); empty while it still held at the end of the covered period, or when no source says when it ended (the note then says so).", fact=True),
         Column("currency", TEXT, "Currency the price is stated in (ISO 4217): USD, EUR or CNY. Prices are recorded as the seller states them, never converted.", required=True, vocabulary=CURRENCIES, default="USD"),
         Column("input_per_mtok", NUMBER, "Price of input tokens per million tokens, in `currency`.", fact=True),

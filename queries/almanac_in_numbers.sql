@@ -4,6 +4,7 @@ select 'models' as measure, count(*) as value, '/almanac/models' as path from mo
 union all select 'organizations', count(*), '/almanac/organizations' from organizations
 union all select 'price periods', count(*), '/almanac/prices' from prices
 union all select 'price periods stated in yuan or euros', count(*), '/almanac/prices?currency__not=USD' from prices where currency <> 'USD'
+union all select 'price periods whose start a source states', count(*), '/almanac/prices?effective_from_confirmed=1' from prices where effective_from_confirmed = 1
 union all select 'events', count(*), '/almanac/events' from events
 union all select 'sources', count(*), '/almanac/sources' from sources
 union all select 'facts cited', count(*), '/almanac/citations' from citations

@@ -3,11 +3,13 @@
 --   Every period in which a price held for one model (by its id, such as gpt-4o or
 --   claude-3-haiku), tier by tier, with the source that states it. Prices are per million
 --   tokens in the currency the seller stated them in (USD, EUR or CNY), never converted.
+--   effective_from_confirmed is 0 where the start is only the first day a source shows the price.
 -- parameters:
 --   model: {type: slug, default: gpt-4o, description: the model's id}
 -- chart: {mark: line, x_column: effective_from, x_type: temporal, y_column: input_per_mtok, y_type: quantitative, color_column: series}
 select
   p.effective_from,
+  p.effective_from_confirmed,
   p.effective_to,
   p.tier,
   p.currency,

@@ -16,6 +16,7 @@ select
   p.input_per_mtok,
   p.output_per_mtok,
   p.effective_from as price_since,
+  p.effective_from_confirmed as price_since_confirmed,
   p.model_id,
   p.source_id
 from prices p

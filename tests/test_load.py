@@ -112,11 +112,11 @@ def test_duplicate_yaml_key_is_an_error(sources):
 
 
 def test_csv_row_with_too_many_cells(sources):
-    sources.append("prices/fixture.csv", "gpt-4,openai,standard,,2022-01-01,,USD,1,2,,,fixture-review,,,,extra\n")
+    sources.append("prices/fixture.csv", "gpt-4,openai,standard,,2022-01-01,,true,USD,1,2,,,fixture-review,,,,extra\n")
     _, problems = load_sources(sources.root)
     [problem] = problems
     assert problem.line == 10
-    assert "header has 15 columns" in problem.message
+    assert "header has 16 columns" in problem.message
 
 
 def test_file_outside_a_table_folder(sources):

@@ -31,6 +31,8 @@ async def test_model_page_gathers_prices_limits_and_sources(datasette):
     assert "16,384 output tokens" in html  # a quote from the source of the latest limits
     assert 'href="/almanac/model_card?model=gpt-4o"' in html
     assert 'id="chart-price-history-usd"' in html and "USD per million input tokens" in html
+    # The batch price's start in the fixture is only the first day a source shows it.
+    assert html.count("(in force by)") == 1
 
 
 async def test_model_page_shows_a_price_in_yuan_as_yuan(datasette):

@@ -76,6 +76,7 @@ async def test_cost_estimate_never_prices_a_job_in_another_currency(datasette):
 
 async def test_price_history_of_one_model(datasette):
     result = await rows(datasette, "price_history", model="gpt-4o")
+    assert [r["effective_from_confirmed"] for r in result] == [0, 1, 1]  # the batch start is only first seen
     assert [(r["tier"], r["effective_from"], r["effective_to"], r["input_per_mtok"]) for r in result] == [
         ("batch", "2024-05-13", None, 2.5),
         ("standard", "2024-05-13", "2024-08-06", 5.0),
@@ -202,6 +203,7 @@ async def test_almanac_in_numbers(datasette):
     result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
     assert result["models"] == 4 and result["claims contradicted"] == 1
     assert (result["price periods"], result["price periods stated in yuan or euros"]) == (8, 2)
+    assert result["price periods whose start a source states"] == 7
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 from almanac.build import check
 
 PRICES = "prices/fixture.csv"
-PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,currency,input_per_mtok,output_per_mtok,cached_input_per_mtok,cache_write_per_mtok,source,quote,cite,note\n"
+PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,effective_from_confirmed,currency,input_per_mtok,output_per_mtok,cached_input_per_mtok,cache_write_per_mtok,source,quote,cite,note\n"
 
 
 def problems_of(sources):
@@ -100,13 +100,13 @@ def test_malformed_or_impossible_dates(sources, bad, expected):
 
 @pytest.mark.parametrize("bad", ["-5", "$5", "five", "nan"])
 def test_negative_or_non_numeric_prices(sources, bad):
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,", f"gpt-4,openai,standard,,2023-03-14,,USD,{bad},")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,true,USD,30,", f"gpt-4,openai,standard,,2023-03-14,,true,USD,{bad},")
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "input_per_mtok")
 
 
 def test_price_needs_a_price(sources):
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,60,", "gpt-4,openai,standard,,2023-03-14,,USD,,,")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,true,USD,30,60,", "gpt-4,openai,standard,,2023-03-14,,true,USD,,,")
     problem = only_problem(sources)
     assert (problem.line, problem.field) == (2, "input_per_mtok")
 
@@ -125,7 +125,7 @@ def test_duplicate_ids(sources):
 
 
 def test_duplicate_compound_key_across_files(sources):
-    sources.write("prices/other.csv", PRICE_HEADER + "gpt-4,openai,standard,,2023-03-14,,USD,30,60,,,fixture-review,,,\n")
+    sources.write("prices/other.csv", PRICE_HEADER + "gpt-4,openai,standard,,2023-03-14,,true,USD,30,60,,,fixture-review,,,\n")
     problems = problems_of(sources)
     assert any(p.path == "sources/prices/other.csv" and "duplicate prices record" in p.message for p in problems)
 
@@ -175,13 +175,13 @@ def test_max_output_above_context_window(sources):
 
 
 def test_effective_to_not_after_effective_from(sources):
-    sources.replace(PRICES, "2024-05-13,2024-08-06,USD,5,15", "2024-05-13,2024-05-13,USD,5,15")
+    sources.replace(PRICES, "2024-05-13,2024-08-06,true,USD,5,15", "2024-05-13,2024-05-13,true,USD,5,15")
     problems = problems_of(sources)
     assert any(p.line == 3 and p.field == "effective_to" and "must be after effective_from" in p.message for p in problems)
 
 
 def test_overlapping_price_periods(sources):
-    sources.replace(PRICES, "2024-05-13,2024-08-06,USD,5,15", "2024-05-13,2024-09-01,USD,5,15")
+    sources.replace(PRICES, "2024-05-13,2024-08-06,true,USD,5,15", "2024-05-13,2024-09-01,true,USD,5,15")
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 4, "effective_from")
     assert "overlaps the one from 2024-05-13" in problem.message
@@ -189,7 +189,7 @@ def test_overlapping_price_periods(sources):
 
 
 def test_open_ended_period_followed_by_another_overlaps(sources):
-    sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,USD,10,30,,,fixture-review,,,\n")
+    sources.append(PRICES, "gpt-4,openai,standard,,2024-06-01,,true,USD,10,30,,,fixture-review,,,\n")
     problem = only_problem(sources)
     assert (problem.line, problem.field) == (10, "effective_from")
     assert "with no effective_to" in problem.message
@@ -197,10 +197,10 @@ def test_open_ended_period_followed_by_another_overlaps(sources):
 
 def test_prices_in_two_currencies_are_two_series(sources):
     # DeepSeek-V3 has a CNY price from 2024-12-26; a USD price from the same day is its own series.
-    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2024-12-26,,USD,0.14,0.28,,,fixture-paper,,,\n")
+    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2024-12-26,,true,USD,0.14,0.28,,,fixture-paper,,,\n")
     assert problems_of(sources) == []
     # A later CNY price without closing the open CNY period overlaps it.
-    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2025-03-01,,CNY,2,8,,,fixture-paper,,,\n")
+    sources.append(PRICES, "deepseek-v3,deepseek,standard,,2025-03-01,,true,CNY,2,8,,,fixture-paper,,,\n")
     problem = only_problem(sources)
     assert (problem.line, problem.field) == (11, "effective_from")
     assert "overlaps the one from 2025-02-08" in problem.message
@@ -208,7 +208,7 @@ def test_prices_in_two_currencies_are_two_series(sources):
 
 @pytest.mark.parametrize("bad", ["RMB", "usd", "$"])
 def test_currency_must_be_an_iso_code_the_almanac_knows(sources, bad):
-    sources.replace(PRICES, "2024-12-26,2025-02-08,CNY,1,2", f"2024-12-26,2025-02-08,{bad},1,2")
+    sources.replace(PRICES, "2024-12-26,2025-02-08,true,CNY,1,2", f"2024-12-26,2025-02-08,true,{bad},1,2")
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 8, "currency")
     assert "CNY" in problem.message  # the message lists the accepted codes
@@ -233,7 +233,7 @@ def test_active_parameters_above_total(sources):
 
 def test_every_error_is_reported_in_one_run(sources):
     sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
-    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,USD,30,", "gpt-4,openai,standard,,2023-03-14,,USD,-30,")
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,true,USD,30,", "gpt-4,openai,standard,,2023-03-14,,true,USD,-30,")
     sources.replace("model_modalities/fixture.csv", "gpt-4o,input,image", "gpt-4o,input,smell")
     sources.write("events/bad.yaml", b"- id: x\n  title: caf\xe9\n")
     problems = problems_of(sources)
@@ -280,3 +280,11 @@ def test_an_announcement_inside_a_release_known_only_to_its_year_or_month_is_not
     sources.replace("models/fixture.yaml", "announced_date: 2024-08", f"announced_date: {announced}")
     sources.replace("models/fixture.yaml", "release_date: 2024-10-03", f"release_date: {release}")
     assert problems_of(sources) == []
+
+
+@pytest.mark.parametrize("value,message", [("", "required field is missing"), ("maybe", "true or false")])
+def test_every_price_says_whether_its_start_is_confirmed(sources, value, message):
+    sources.replace(PRICES, "gpt-4,openai,standard,,2023-03-14,,true,", f"gpt-4,openai,standard,,2023-03-14,,{value},")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "effective_from_confirmed")
+    assert message in problem.message
