@@ -199,6 +199,17 @@ async def test_claims_query_lists_contradicted_first(datasette):
     assert {r["verdict"] for r in result[-2:]} == {"supported"}
 
 
+async def test_data_gaps_name_what_is_missing_and_why(datasette):
+    result = await rows(datasette, "data_gaps")
+    # In the fixture every closed model has a price, GPT-4o's batch start is only first seen, and
+    # DeepSeek-V3 (2024) has no context window.
+    assert {(r["gap"], r["model_id"]) for r in result} == {("unconfirmed-price-start", "gpt-4o"), ("unknown-context-window", "deepseek-v3")}
+    only = await rows(datasette, "data_gaps", gap="unconfirmed-price-start")
+    assert [(r["model_id"], r["detail"]) for r in only] == [("gpt-4o", "batch price in USD in force by 2024-05-13")]
+    response = await datasette.client.get("/almanac/data_gaps.json", params={"gap": "everything"})
+    assert response.status_code == 400
+
+
 async def test_almanac_in_numbers(datasette):
     result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
     assert result["models"] == 4 and result["claims contradicted"] == 1
