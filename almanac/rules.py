@@ -46,8 +46,9 @@ def price_periods(records, _all):
         if end is not None and date_floor(end) <= date_floor(start):
             yield record.problem(f"effective_to ({end}) must be after effective_from ({start})", "effective_to")
             continue
-        key = tuple(record.values[n] for n in ("model_id", "provider_id", "tier", "currency"))
-        groups[key].append(record)
+        # A series is the table's key without its start: model, provider, tier and currency.
+        series = tuple(record.values[n] for n in record.table.key if n != "effective_from")
+        groups[series].append(record)
     for group in groups.values():
         group.sort(key=lambda r: date_floor(r.values["effective_from"]))
         for earlier, later in zip(group, group[1:]):

@@ -123,15 +123,13 @@ class Table:
         return tuple(c for c in self.recorded if c.fact)
 
 
-def usd_copy_of(price_column):
-    """The derived dollar column of a stated price: the price when it is stated in USD, else empty."""
-    name = price_column.replace("_per_mtok", "_usd_per_mtok")
-    USD_COPIES[name] = price_column
-    return Column(name, NUMBER, f"`{price_column}` when the price is stated in US dollars, else empty (no currency is converted). Price comparisons use these columns.", derived=True)
+# Derived dollar column -> the price as stated, which it copies when the currency is USD.
+STATED_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok")
+USD_COPIES = {name.replace("_per_mtok", "_usd_per_mtok"): name for name in STATED_PRICES}
 
 
-# Derived dollar column -> the stated price it copies; filled in by usd_copy_of.
-USD_COPIES = {}
+def usd_copy(name):
+    return Column(name, NUMBER, f"`{USD_COPIES[name]}` when the price is stated in US dollars, else empty (no currency is converted). Price comparisons use these columns.", derived=True)
 
 
 def precision_of(date_column):
@@ -285,7 +283,7 @@ PRICES = Table(
         Column("output_per_mtok", NUMBER, "Price of output tokens per million tokens, in `currency`.", fact=True),
         Column("cached_input_per_mtok", NUMBER, "Price of cached (prompt-cache hit) input tokens per million tokens, in `currency`.", fact=True),
         Column("cache_write_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, per million tokens, in `currency`.", fact=True),
-        *(usd_copy_of(name) for name in ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok")),
+        *(usd_copy(name) for name in USD_COPIES),
         SOURCE_ID,
         NOTE,
     ),

@@ -69,7 +69,8 @@ def unavailable(request, reason):
 
 
 class Page:
-    """A browser page that records console errors and blocks requests leaving 127.0.0.1."""
+    """A browser page that records console errors, charts drawn without data, and blocks requests
+    leaving 127.0.0.1."""
 
     def __init__(self, browser, base_url):
         self.base_url = base_url
@@ -78,8 +79,13 @@ class Page:
         self.external_requests = []
         self.console_errors = []
         self.page.route("**/*", self._route)
-        self.page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _console(self, message):
+        # Vega warns "Infinite extent" when a chart's field has no usable value: an empty chart.
+        if message.type == "error" or "Infinite extent" in message.text:
+            self.console_errors.append(message.text)
 
     def _route(self, route):
         url = route.request.url
