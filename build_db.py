@@ -11,6 +11,7 @@ the database is written only when there are none, atomically.
 """
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -31,6 +32,10 @@ def main(argv=None):
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
     args = parser.parse_args(argv)
+    # A build stopped by `kill` or a closed terminal unwinds like Ctrl-C: its temporary file is
+    # removed and the previous database stays.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, interrupted)
     if args.command == "crosscheck":
         return run_crosscheck(args)
     if args.command == "site":
@@ -50,6 +55,10 @@ def main(argv=None):
         return 1
     print("All records are valid." if args.command == "check" else f"Built {args.db}.")
     return 0
+
+
+def interrupted(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def run_crosscheck(args):
