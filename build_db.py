@@ -32,10 +32,6 @@ def main(argv=None):
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
     args = parser.parse_args(argv)
-    # A build stopped by `kill` or a closed terminal unwinds like Ctrl-C: its temporary file is
-    # removed and the previous database stays.
-    for stop in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(stop, interrupted)
     if args.command == "crosscheck":
         return run_crosscheck(args)
     if args.command == "site":
@@ -79,4 +75,8 @@ def run_crosscheck(args):
 
 
 if __name__ == "__main__":
+    # A build stopped by `kill` or a closed terminal unwinds like Ctrl-C: its temporary file is
+    # removed and the previous database stays.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, interrupted)
     sys.exit(main())
