@@ -54,7 +54,7 @@ def main(argv=None):
 
 
 def interrupted(signum, frame):
-    raise SystemExit(128 + signum)
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def run_crosscheck(args):
@@ -79,4 +79,8 @@ if __name__ == "__main__":
     # removed and the previous database stays.
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, interrupted)
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("Stopped; nothing was written.", file=sys.stderr)
+        sys.exit(130)

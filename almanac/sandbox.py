@@ -53,7 +53,11 @@ def read_only(connection, seconds):
             if refusals:
                 raise Refused(f"only reading is allowed, not {refusals[0]}") from None
             if str(error) == "interrupted":
-                raise TimeoutError(f"took longer than {seconds:g} s and was stopped") from None
+                if time.monotonic() > deadline[0]:
+                    raise TimeoutError(f"took longer than {seconds:g} s and was stopped") from None
+                # Interrupted before its time: a signal arrived while SQLite ran (Python runs
+                # signal handlers inside the progress handler, and sqlite3 swallows what they raise).
+                raise KeyboardInterrupt("the build was stopped") from None
             raise
         finally:
             deadline[0] = None

@@ -31,13 +31,13 @@ def write_database(tables, path, steps=()):
     path = Path(path)
     remove_abandoned_temporaries(path)
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    temporary.unlink(missing_ok=True)
+    discard(temporary)
+    db = sqlite_utils.Database(temporary)
     try:
-        db = sqlite_utils.Database(temporary)
         problems = fill(db, tables, steps)
         if problems:
             db.close()
-            temporary.unlink()
+            discard(temporary)
             return problems
         db.conn.commit()
         db.execute("VACUUM")
@@ -45,7 +45,8 @@ def write_database(tables, path, steps=()):
         os.replace(temporary, path)
         return []
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        db.close()
+        discard(temporary)
         raise
 
 
@@ -60,11 +61,17 @@ def fill(db, tables, steps):
 
 def remove_abandoned_temporaries(path):
     """Remove the temporary files beside `path` of builds whose process no longer runs."""
-    pattern = re.compile(re.escape(path.name) + r"\.tmp-(\d+)")
+    pattern = re.compile(re.escape(path.name) + r"\.tmp-(\d+)(?:-journal)?")
     for candidate in path.parent.glob(f"{path.name}.tmp-*"):
         match = pattern.fullmatch(candidate.name)
         if match and not process_exists(int(match.group(1))):
             candidate.unlink(missing_ok=True)
+
+
+def discard(temporary):
+    """Remove a temporary database and the rollback journal SQLite may have left beside it."""
+    temporary.unlink(missing_ok=True)
+    temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
 
 
 def process_exists(pid):

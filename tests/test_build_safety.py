@@ -37,8 +37,8 @@ def slow_build(sources, tmp_path):
 def test_a_terminated_build_removes_its_temporary_file(slow_build, tmp_path):
     process, db_path, previous = slow_build
     process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=10) == 128 + signal.SIGTERM
-    assert b"Traceback" not in process.stderr.read()
+    assert process.wait(timeout=10) == 130
+    assert process.stderr.read().decode().splitlines() == ["Stopped; nothing was written."]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["almanac.db", "sources"]
     assert db_path.read_bytes() == previous
 
@@ -47,7 +47,7 @@ def test_the_next_build_removes_what_a_killed_one_left(slow_build, sources, tmp_
     process, db_path, previous = slow_build
     process.kill()
     process.wait()
-    assert len(list(tmp_path.glob("almanac.db.tmp-*"))) == 1  # nothing can clean up after SIGKILL
+    assert list(tmp_path.glob("almanac.db.tmp-*")) != []  # nothing can clean up after SIGKILL
     assert db_path.read_bytes() == previous
     (sources.root / "claims" / "bad.yaml").unlink()
     assert subprocess.run([sys.executable, "build_db.py", "build", "--sources", str(sources.root), "--db", str(db_path)], cwd=ROOT).returncode == 0
