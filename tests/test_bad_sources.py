@@ -4,7 +4,9 @@ problems in its expected.txt (file, line, record, field, message), print no trac
 leave the previous database byte for byte as it was, with nothing else written beside it.
 
 A case is a folder: its files go to the same paths under sources/ (replacing a fixture file of
-the same name); `{previous}` in a file stands for the previous database's path. Cases that git
+the same name); `{previous}` in a file stands for the previous database's path. An expected line
+ending in `...` only has to begin the problem's line (where the rest lists the schema's tables
+or fields, which grow). Cases that git
 cannot hold (symbolic links, a named pipe, files of megabytes) are made by the functions below.
 """
 
@@ -73,7 +75,9 @@ def test_bad_source(name, tmp_path, previous, capsys):
     case = CASES / name
     expected = (case / "expected.txt").read_text(encoding="utf-8").replace("{previous}", str(tmp_path / "almanac.db"))
     lines = run_build(tmp_path, previous, capsys, lambda sources, db: overlay(case, sources, db))
-    assert lines == expected_lines(expected.splitlines())
+    wanted = expected_lines(expected.splitlines())
+    shown = [line[: len(want) - 3] + "..." if want.endswith("...") else line for line, want in zip(lines, wanted)]
+    assert (shown, len(lines)) == (wanted, len(wanted))
 
 
 def test_there_are_forty_cases_or_more():
