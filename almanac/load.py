@@ -7,8 +7,8 @@ UTF-8, broken YAML, a CSV row with too many cells) are collected, never raised.
 Files are contributed text, so the loader trusts none of them: symbolic links and other special
 files are refused (never followed), sizes are bounded, an empty file is an error (an emptied
 file would otherwise silently drop its rows; a CSV file holding only its header stays allowed, as
-the place for records to come), control characters are refused, and YAML
-is plain data only: no anchors, aliases or tags, whose expansion can take minutes and gigabytes.
+the place for records to come), control characters are refused, and YAML is plain data only:
+no anchors, aliases or tags, whose expansion can take minutes and gigabytes.
 """
 
 import csv
@@ -141,6 +141,8 @@ def read_csv(text, shown, table):
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
+    except StopIteration:
+        return records, [Problem(shown, 1, None, None, "file is empty: it holds no records (delete it if that is intended)")]
     except csv.Error as error:
         return records, [Problem(shown, 1, None, None, f"unreadable CSV header: {csv_error(error)}")]
     header = [name.strip() for name in header]
