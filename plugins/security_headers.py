@@ -38,7 +38,10 @@ def with_security_headers(headers):
     return list(headers) + [(name, value) for name, value in HEADERS if name not in present]
 
 
-@hookimpl
+# trylast: pluggy calls this wrapper last, so Datasette applies it last and it is the outermost,
+# whatever order the plugins folder is read in; responses other plugins answer themselves (a
+# 503, a parameter error) get the headers too.
+@hookimpl(trylast=True)
 def asgi_wrapper(datasette):
     def wrap(app):
         async def secured(scope, receive, send):

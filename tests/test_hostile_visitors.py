@@ -64,6 +64,7 @@ def test_a_flood_of_sql_is_answered_503_beyond_the_queue(server):
         results = list(pool.map(lambda _: get(address, sql(RUNAWAY, _timelimit=300)), range(14)))
     busy = [headers for status, headers, _ in results if status == 503]
     assert busy and all(h["retry-after"] == "5" for h in busy)
+    assert all("frame-ancestors 'none'" in h["content-security-policy"] for h in busy)
     assert {status for status, _, _ in results} <= {400, 503}
 
 
@@ -108,7 +109,7 @@ def test_csv_exports_neutralise_formulas_and_keep_numbers(server):
     assert body.decode().splitlines()[1] == """"'=HYPERLINK(""http://x"",""y"")",'@SUM(A1),'-2+3,-1.5,plain"""
 
 
-@pytest.mark.parametrize("path", ["/", "/almanac/models.json", "/almanac/prices.csv", "/static/almanac.css", "/no-such-page"])
+@pytest.mark.parametrize("path", ["/", "/almanac/models.json", "/almanac/prices.csv", "/static/almanac.css", "/no-such-page", "/almanac/price_history?model=Not+A+Slug"])
 def test_security_headers_on_every_response(server, path):
     _, address = server
     _, headers, _ = get(address, path)
