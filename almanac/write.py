@@ -32,8 +32,9 @@ def write_database(tables, path, steps=()):
     remove_abandoned_temporaries(path)
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     discard(temporary)
-    db = sqlite_utils.Database(temporary)
+    db = None
     try:
+        db = sqlite_utils.Database(temporary)
         problems = fill(db, tables, steps)
         if problems:
             db.close()
@@ -45,7 +46,8 @@ def write_database(tables, path, steps=()):
         os.replace(temporary, path)
         return []
     except BaseException:
-        db.close()
+        if db is not None:
+            db.close()
         discard(temporary)
         raise
 

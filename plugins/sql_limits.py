@@ -3,7 +3,8 @@
 - Requests carrying SQL of their own (`?sql=`, `?_where=`) run on a small pool of threads of
   their own; pages, canned queries and the JSON API keep Datasette's pool, so a handful of runaway
   queries cannot take every thread. At most a few such requests wait for the pool; past that they
-  are answered 503 at once.
+  are answered 503 at once. SQL that the configuration itself holds (a canned query's, a curated
+  chart's, which datasette-dashboards fetches as `?sql=`) is not arbitrary and keeps the main pool.
 - On that pool, SQLite refuses any value longer than MAX_VALUE_BYTES, and one statement's rows
   may add up to at most MAX_RESULT_BYTES (Datasette already bounds their time and count).
 - On every connection to a served (immutable) database, an authorizer refuses ATTACH and DETACH
@@ -36,7 +37,6 @@ MAX_RESULT_BYTES = 10_000_000
 # or touch files where an extension provides them.
 DENIED_FUNCTIONS = {"fts3_tokenizer", "load_extension", "readfile", "writefile", "edit"}
 DENIED_ACTIONS = {sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH}
-OWN_SQL_ARGS = ("sql", "_where")
 
 arbitrary = contextvars.ContextVar("arbitrary_sql", default=False)
 
@@ -99,19 +99,36 @@ def prepare_connection(conn, database, datasette):
         conn.row_factory = bounded_rows(conn.row_factory or sqlite3.Row)
 
 
-def carries_sql(scope):
+def configured_sql(datasette):
+    """Every SQL text the configuration holds: canned queries and curated charts."""
+    known = set()
+    for database in datasette.databases:
+        for query in (datasette.metadata("queries", database=database) or {}).values():
+            known.add((query["sql"] if isinstance(query, dict) else query).strip())
+    for board in (datasette.plugin_config("datasette-dashboards") or {}).values():
+        for chart in (board.get("charts") or {}).values():
+            known.add((chart.get("query") or "").strip())
+    return known
+
+
+def carries_own_sql(scope, known):
     args = parse_qs(scope.get("query_string", b"").decode("utf-8", "replace"))
-    return any(args.get(name, [""])[0].strip() for name in OWN_SQL_ARGS)
+    if args.get("_where", [""])[0].strip():
+        return True
+    sql = args.get("sql", [""])[0].strip()
+    return bool(sql) and sql not in known
 
 
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
-        slots = None
+        slots, known = None, None
 
         async def limited(scope, receive, send):
-            nonlocal slots
-            if scope["type"] != "http" or not carries_sql(scope):
+            nonlocal slots, known
+            if known is None:
+                known = configured_sql(datasette)
+            if scope["type"] != "http" or not carries_own_sql(scope, known):
                 return await app(scope, receive, send)
             if slots is None:
                 slots = asyncio.Semaphore(SQL_THREADS + SQL_QUEUE)
