@@ -35,12 +35,18 @@ def write_database(tables, path, steps=()):
     db = None
     try:
         db = sqlite_utils.Database(temporary)
+        # Nothing reads the temporary file until it is complete and renamed, and a failed or
+        # killed build discards it: its many commits need not each wait for the disk (they did,
+        # and that was most of a build's time). The final VACUUM writes it durably.
+        db.execute("PRAGMA journal_mode = MEMORY")
+        db.execute("PRAGMA synchronous = OFF")
         problems = fill(db, tables, steps)
         if problems:
             db.close()
             discard(temporary)
             return problems
         db.conn.commit()
+        db.execute("PRAGMA synchronous = FULL")
         db.execute("VACUUM")
         db.close()
         os.replace(temporary, path)
