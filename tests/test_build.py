@@ -66,14 +66,14 @@ def test_a_default_value_is_not_cited_but_a_stated_one_is(built):
 
 def test_a_field_citation_replaces_the_record_source_for_that_field(built):
     rows = list(built.query("select field, source_id, quote from citations where table_name = 'models' and record_id = 'deepseek-v3' order by field"))
-    assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed"} in rows
-    assert {"field": "parameters_b", "source_id": "fixture-paper", "quote": None} in rows
+    assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed under the DeepSeek License"} in rows
+    assert {"field": "parameters_b", "source_id": "fixture-paper", "quote": "DeepSeek-V3, released on 26 December 2024, has 671B total parameters with 37B activated for each token"} in rows
     assert not any(r["field"] == "license" and r["source_id"] == "fixture-paper" for r in rows)
 
 
 def test_model_limit_citations_follow_the_context_window_row(built):
     rows = list(built.query("select source_id, quote from citations where table_name = 'models' and record_id = 'gpt-4o' and field = 'max_output_tokens'"))
-    assert rows == [{"source_id": "fixture-openai-pricing", "quote": "16,384 output tokens"}]
+    assert rows == [{"source_id": "fixture-openai-pricing", "quote": "a 128,000-token context window and 16,384 output tokens"}]
 
 
 def test_full_text_search_uses_porter_stemming(built):
@@ -143,7 +143,7 @@ def test_cli_reports_every_problem_and_exits_1(sources, tmp_path):
     result = run_cli("build", "--sources", str(sources.root), "--db", str(db_path))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date':")
+    assert lines[0].startswith("sources/models/fixture.yaml:14: record 'gpt-4o': field 'release_date':")
     assert lines[1].startswith("sources/prices/fixture.csv:2: record 'gpt-4,openai,standard,USD,2023-03-14': field 'input_per_mtok':")
     assert lines[-1] == "2 problems found; nothing was written."
     assert not db_path.exists()
