@@ -4,14 +4,27 @@
 - `models.context_window` / `max_output_tokens` from the model's latest `context_windows` row;
 - `source_id` from each record's source;
 - `prices.*_usd_per_mtok` from the stated prices, for prices stated in US dollars only;
+- `prices.service_tier` from the tier;
+- the `coverage` row: the earliest and latest day of a dated fact;
 - the `citations` table: one row per non-empty fact field and source that states it.
 Rows come out sorted by primary key, so the database is the same whatever the file order.
 """
 
 from collections import defaultdict
 
-from .schema import CITATIONS, TABLES, USD_COPIES
+from .schema import CITATIONS, COVERAGE, SERVICE_TIERS, TABLES, USD_COPIES
 from .values import date_floor, date_precision
+
+# The dated facts whose days span the covered period: things that happened (a release, an event,
+# a price or limit taking effect, a name starting to point somewhere). Retirement and deprecation
+# dates are left out: a retirement can be scheduled for after the latest thing that happened.
+COVERAGE_DATES = (
+    ("models", "release_date"),
+    ("events", "date"),
+    ("prices", "effective_from"),
+    ("context_windows", "effective_from"),
+    ("model_names", "effective_from"),
+)
 
 
 def rows_for_database(records):
@@ -27,6 +40,7 @@ def rows_for_database(records):
             citations.extend(citations_of(record))
         tables[table.name] = sorted(rows, key=lambda row, t=table: key_of(t, row))
     citations.extend(latest_limits(tables, citations))
+    tables[COVERAGE.name] = coverage(tables)
     unique = {key_of(CITATIONS, c): c for c in citations}
     tables[CITATIONS.name] = [unique[k] for k in sorted(unique)]
     return tables
@@ -50,12 +64,30 @@ def row_of(record):
         elif name in USD_COPIES:
             stated = record.values.get(USD_COPIES[name])
             row[name] = stated if record.values.get("currency") == "USD" else None
+        elif name == "service_tier":
+            row[name] = service_tier(record.values.get("tier"))
         elif column.derived:
             row[name] = None  # filled in from other tables below
         else:
             value = record.values.get(name)
             row[name] = int(value) if isinstance(value, bool) else value
     return row
+
+
+def service_tier(tier):
+    """standard, batch, flex or priority: the first word of a tier such as batch-long-context."""
+    first = (tier or "standard").split("-")[0]
+    return first if first in SERVICE_TIERS else "standard"
+
+
+def coverage(tables):
+    """One row: the earliest and the latest day of a dated fact. A date known only to its month or
+    year counts as its first day, the one day it surely reached."""
+    dates = [date_floor(row[column]) for table, column in COVERAGE_DATES for row in tables.get(table, []) if row.get(column)]
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    return [{"covered_from": first, "covered_to": last, "latest_month": last[:7]}]
 
 
 def citations_of(record):

@@ -236,6 +236,29 @@ def test_committed_claims_report_matches_a_fresh_build(almanac):
     assert report(almanac) == committed
 
 
+# The founding review's claims are about 2024; their verdicts are settled by the 2023-2024 facts
+# their SQL reads, so no later record may change one. Every claim not listed here is supported.
+VERDICTS_NOT_SUPPORTED = {
+    "deepseek-v3-685b": "contradicted",
+    "deepseek-v3-ranks-7th": "contradicted",
+    "earliest-was-gemini-1-5-pro": "not-checkable",
+    "every-serious-provider-has-100k": "contradicted",
+    "gemini-1-0-announced-december-7": "contradicted",
+    "gemini-live-video-a-day-before-chatgpt": "not-checkable",
+    "most-2023-models-4096-or-8192": "contradicted",
+    "o1-costs-30": "contradicted",
+    "o1-most-expensive-openai-model": "contradicted",
+    "qwen2-vl-september": "contradicted",
+    "seventy-models-above-gpt-4-0314": "contradicted",
+}
+
+
+def test_the_reviews_verdicts_do_not_move_when_later_data_arrives(almanac):
+    verdicts = {c["id"]: c["verdict"] for c in almanac["claims"].rows}
+    assert len(verdicts) == 82
+    assert {k: v for k, v in verdicts.items() if v != "supported"} == VERDICTS_NOT_SUPPORTED
+
+
 def test_at_least_forty_claims_cover_every_checkable_section(almanac):
     claims = list(almanac["claims"].rows)
     assert len(claims) >= 40
