@@ -174,11 +174,11 @@ def coverage_of(sources, tmp_path):
 
 def test_the_covered_period_follows_the_data(sources, tmp_path):
     assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"
-    sources.append("events/fixture.yaml", "- id: later-event\n  date: 2026-11-30\n  kind: other\n  title: Something later\n  source: fixture-review\n")
+    sources.append("events/fixture.yaml", "- id: later-event\n  date: 2026-11-30\n  kind: other\n  title: Something later\n  source: fixture-review\n  quote: on November 30, 2026\n")
     assert coverage_of(sources, tmp_path) == {"covered_from": "2023-03-14", "covered_to": "2026-11-30", "latest_month": "2026-11"}
 
 
 def test_a_scheduled_retirement_does_not_extend_the_covered_period(sources, tmp_path):
     sources.replace("models/fixture.yaml", "  retirement_date: 2025-06-06\n", "  retirement_date: 2027-06-06\n")
-    sources.replace("models/fixture.yaml", "2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06", "2025-03-01 | gpt-4o-2024-05-13 | 2027-06-06")
+    sources.replace("models/fixture.yaml", 'retirement_date: {source: fixture-deprecations, quote: "2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06', 'retirement_date: {source: fixture-deprecations, quote: "2025-03-01 | gpt-4o-2024-05-13 | 2027-06-06')
     assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"
