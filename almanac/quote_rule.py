@@ -98,19 +98,17 @@ def problems(records, exceptions_path=None):
     return [failure.problem() for failure in failures(records) if failure.key not in allowed]
 
 
-def share_markdown(db_path, project):
+def share_markdown(connection, project):
     """The share of facts in their makers' own words, by the canned query, as a Markdown table."""
-    sql = read_query(Path(project) / SHARE_QUERY)["sql"]
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as connection:
-        rows = connection.execute(sql).fetchall()
+    rows = connection.execute(read_query(Path(project) / SHARE_QUERY)["sql"]).fetchall()
     lines = ["| table | facts | in their makers' own words | % |", "| --- | ---: | ---: | ---: |"]
     lines += [f"| {name} | {facts} | {own} | {percent} |" for name, facts, own, percent in rows]
     return "\n".join(lines) + "\n"
 
 
-def generated(project, db_path):
+def generated(project, connection):
     """The parts of docs/provenance.md written by `python build_db.py quotes --write-docs`."""
-    return {"forms": forms_markdown(), "share": share_markdown(db_path, project)}
+    return {"forms": forms_markdown(), "share": share_markdown(connection, project)}
 
 
 def block(name):
@@ -124,6 +122,11 @@ def blocks_of(text):
 def write_docs(project, db_path):
     path = Path(project) / DOCS
     text = path.read_text(encoding="utf-8")
-    for name, content in generated(project, db_path).items():
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        parts = generated(project, connection)
+    finally:
+        connection.close()
+    for name, content in parts.items():
         text = block(name).sub(lambda m, c=content: m.group(1) + c + m.group(3), text)
     write_text_atomically(path, text)

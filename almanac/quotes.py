@@ -102,8 +102,8 @@ CENTS = re.compile(r"\s?(?:cents?\b|c(?![A-Za-z])|¢)", re.I)
 NAME_WORDS = (
     "abab", "aya", "baichuan", "chatglm", "chatgpt", "claude", "codestral", "command", "deepseek",
     "dolly", "ernie", "exaone", "falcon", "gemini", "gemma", "glm", "gpt", "granite", "grok",
-    "hunyuan", "internlm", "internvl", "jamba", "kimi", "llama", "llava", "minicpm", "ministral",
-    "mistral", "mixtral", "molmo", "mpt", "nemotron", "nova", "olmo", "palm", "phi", "pixtral",
+    "hunyuan", "instant", "internlm", "internvl", "jamba", "kimi", "learnlm", "llama", "llava", "minicpm", "ministral",
+    "mistral", "mixtral", "molmo", "mpt", "nemotron", "nova", "nvlm", "olmo", "palm", "phi", "pixtral",
     "qwen", "reka", "skywork", "smollm", "solar", "stablelm", "starcoder", "step", "tulu", "version",
     "vicuna", "wizardlm", "xverse", "yi",
 )
@@ -272,6 +272,8 @@ def date_can_start(text, match):
     after = text[end : end + 1]
     if before and before[-1].isascii() and (before[-1].isalnum() or before[-1] == "_"):
         return False  # inside a word or a longer number
+    if len(before) == 2 and before[1] in ",." and before[0].isdigit():
+        return False  # the 2024 of 128,2024
     if len(before) == 2 and before[1] in "-." and before[0].isascii() and before[0].isalnum():
         return False  # gpt-4o-2024-05-13: a snapshot's name, not a date the page states
     return not (after and after.isascii() and (after.isalnum() or after == "_"))
@@ -300,7 +302,7 @@ def states_date(value, quote, published=None):
 # Licence ids and the names pages give them, compared after normalize() (lower case, words
 # only, licence spelled license).
 LICENCE_NAMES = {
-    "Apache-2.0": ("apache 2 0", "apache 2", "apache license 2 0", "apache license version 2 0", "apache2"),
+    "Apache-2.0": ("apache 2 0", "apache 2", "apache license 2 0", "apache license version 2 0"),
     "MIT": ("mit",),
     "CC-BY-4.0": ("cc by 4 0", "creative commons attribution 4 0"),
     "CC-BY-SA-4.0": ("cc by sa 4 0", "creative commons attribution sharealike 4 0", "creative commons attribution share alike 4 0"),
@@ -319,8 +321,9 @@ MODALITY_WORDS = {
 
 
 def normalize(text):
-    words = re.sub(r"[^0-9a-z]+", " ", text.lower().replace("licence", "license")).split()
-    return " " + " ".join(words) + " "
+    """Lower case, words and numbers apart (llama3.1 -> llama 3 1), licence spelled license."""
+    text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text.lower().replace("licence", "license"))
+    return " " + " ".join(re.sub(r"[^0-9a-z]+", " ", text).split()) + " "
 
 
 def licence_names(value):
@@ -328,15 +331,13 @@ def licence_names(value):
     names += [f" {alias} " for alias in LICENCE_NAMES.get(value, ())]
     llama = LLAMA_LICENCE.match(normalize(value).strip())
     if llama:
-        names.append(f" license llama{llama.group(1).replace(' ', ' ')} ")
-        names.append(" llama" + llama.group(1).replace(" ", "") + " ")
+        names.append(f" license llama {llama.group(1)} ")
     return [name for name in names if name.strip()]
 
 
 def states_licence(value, quote):
     text = normalize(quote)
-    compact = " " + text.replace(" ", "") + " "
-    return any(name in text or name.replace(" ", "") in compact for name in licence_names(value))
+    return any(name in text for name in licence_names(value))
 
 
 def states_modality(value, quote):

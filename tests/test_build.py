@@ -64,6 +64,17 @@ def test_a_default_value_is_not_cited_but_a_stated_one_is(built):
     assert built["models"].get("gpt-4o")["reasoning"] == 0
 
 
+def test_a_closed_model_left_to_the_defaults_has_no_citation_for_its_weights_or_licence(built):
+    # gpt-4o-2024-08-06 leaves open_weights and license out: closed and proprietary by default.
+    snapshot = built["models"].get("gpt-4o-2024-08-06")
+    assert (snapshot["open_weights"], snapshot["license"]) == (0, "proprietary")
+    fields = {r["field"] for r in built.query("select field from citations where table_name = 'models' and record_id = 'gpt-4o-2024-08-06'")}
+    assert fields == {"release_date", "snapshot_of"}
+    # GPT-4o writes them out and is cited for them by its record's source, as written.
+    cited = {r["field"] for r in built.query("select field from citations where table_name = 'models' and record_id = 'gpt-4o'")}
+    assert {"open_weights", "license"} <= cited
+
+
 def test_a_field_citation_replaces_the_record_source_for_that_field(built):
     rows = list(built.query("select field, source_id, quote from citations where table_name = 'models' and record_id = 'deepseek-v3' order by field"))
     assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed under the DeepSeek License"} in rows

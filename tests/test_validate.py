@@ -47,10 +47,22 @@ def test_derived_column_cannot_be_written(sources):
 
 
 def test_missing_required_field(sources):
-    sources.replace("models/fixture.yaml", "  license: proprietary\n  knowledge_cutoff", "  knowledge_cutoff")
+    sources.replace("models/fixture.yaml", "  release_date: 2024-05-13\n", "")
     problem = only_problem(sources)
-    assert (problem.record, problem.field) == ("gpt-4o", "license")
+    assert (problem.record, problem.field) == ("gpt-4o", "release_date")
     assert "required" in problem.message
+
+
+def test_a_closed_model_may_leave_its_weights_and_licence_to_their_defaults(sources):
+    sources.replace("models/fixture.yaml", "  open_weights: false\n  license: proprietary\n  knowledge_cutoff", "  knowledge_cutoff")
+    assert problems_of(sources) == []
+
+
+def test_an_open_weights_model_names_its_licence(sources):
+    sources.replace("models/fixture.yaml", "  license: DeepSeek License\n", "")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("deepseek-v3", "license")
+    assert "needs its licence" in problem.message
 
 
 @pytest.mark.parametrize(
