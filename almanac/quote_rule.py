@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .derive import citations_of
 from .files import write_text_atomically
+from .problems import Problem
 from .quotes import checked, forms_markdown, kind_of, states
 from .site import read_query
 
@@ -51,7 +52,11 @@ class Failure:
             message = f"the citation of {self.value!r} ({source}) has no quote: quote the words of the source that state it"
         else:
             message = f"the quote of {source} does not state {self.value!r}: {shown!r}"
-        return self.record.problem(message + " (the quote rule: docs/provenance.md)", self.field)
+        # A quote given in `cite` is reported on the cite's line, the record's own on the field's.
+        where = self.record.where
+        cited = any(field == self.field and source == self.source_id for field, source, _ in self.record.cites)
+        line = where.line_of("cite") if cited else where.line_of(self.field)
+        return Problem(where.path, line, self.record_id, self.field, message + " (the quote rule: docs/provenance.md)")
 
 
 def failures(records):
