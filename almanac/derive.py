@@ -6,13 +6,14 @@
 - `prices.*_usd_per_mtok` from the stated prices, for prices stated in US dollars only;
 - `prices.service_tier` from the tier;
 - the `coverage` row: the earliest and latest day of a dated fact;
+- `name_lookup`: every name a model answers to, ranked, with its period;
 - the `citations` table: one row per non-empty fact field and source that states it.
 Rows come out sorted by primary key, so the database is the same whatever the file order.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from .schema import CITATIONS, COVERAGE, SERVICE_TIERS, TABLES, USD_COPIES
+from .schema import CITATIONS, COVERAGE, NAME_LOOKUP, SERVICE_TIERS, TABLES, USD_COPIES
 from .values import date_floor, date_precision
 
 # The dated facts whose days span the covered period: things that happened (a release, an event,
@@ -41,6 +42,7 @@ def rows_for_database(records):
         tables[table.name] = sorted(rows, key=lambda row, t=table: key_of(t, row))
     citations.extend(latest_limits(tables, citations))
     tables[COVERAGE.name] = coverage(tables)
+    tables[NAME_LOOKUP.name] = name_lookup(tables)
     unique = {key_of(CITATIONS, c): c for c in citations}
     tables[CITATIONS.name] = [unique[k] for k in sorted(unique)]
     return tables
@@ -88,6 +90,23 @@ def coverage(tables):
         return []
     first, last = min(dates), max(dates)
     return [{"covered_from": first, "covered_to": last, "latest_month": last[:7]}]
+
+
+def name_lookup(tables):
+    """The names in model_names first, then each model's id, then each model's own name (where no
+    two models share it), all in lower case. Rows come out in key order."""
+    rows = [
+        {"name": n["name"].lower(), "rank": 1, "used_by": n["used_by"], "model_id": n["model_id"], "effective_from": n["effective_from"], "effective_to": n["effective_to"]}
+        for n in tables.get("model_names", [])
+    ]
+    models = tables.get("models", [])
+    names = Counter(m["name"].lower() for m in models)
+    for model in models:
+        rows.append({"name": model["id"], "rank": 2, "used_by": "almanac", "model_id": model["id"], "effective_from": model["release_date"], "effective_to": None})
+        name = model["name"].lower()
+        if names[name] == 1 and name != model["id"]:
+            rows.append({"name": name, "rank": 3, "used_by": "almanac", "model_id": model["id"], "effective_from": model["release_date"], "effective_to": None})
+    return sorted(rows, key=lambda row: key_of(NAME_LOOKUP, row))
 
 
 def citations_of(record):

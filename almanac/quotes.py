@@ -25,11 +25,13 @@ PRICE = "price"  # per million tokens, in the record's currency
 DATE = "date"
 LICENCE = "licence"
 MODALITY = "modality"
+MINUTES = "minutes"  # a duration in minutes
 
 # Columns whose unit is not the plain figure their type implies, by the ending of their name.
 UNITS = (
     ("_per_mtok", PRICE),  # prices per million tokens: stated per million, or per thousand
     ("parameters_b", BILLIONS),  # parameters_b, active_parameters_b: billions of parameters
+    ("_minutes", MINUTES),  # durations: 5m, 5 minutes, 1h
 )
 TYPE_KINDS = {schema.INTEGER: QUANTITY, schema.NUMBER: QUANTITY, schema.DATE: DATE}
 NEVER_CHECKED = ("proprietary",)  # a closed model's licence: the column's default, not a quote
@@ -101,11 +103,12 @@ CENTS = re.compile(r"\s?(?:cents?\b|c(?![A-Za-z])|¢)", re.I)
 # Words a model's name starts with: a version number after one of them is part of the name.
 NAME_WORDS = (
     "abab", "aya", "baichuan", "chatglm", "chatgpt", "claude", "codestral", "command", "deepseek",
-    "dolly", "ernie", "exaone", "falcon", "gemini", "gemma", "glm", "gpt", "granite", "grok",
-    "hunyuan", "instant", "internlm", "internvl", "jamba", "kimi", "learnlm", "llama", "llava", "minicpm", "ministral",
-    "mistral", "mixtral", "molmo", "mpt", "nemotron", "nova", "nvlm", "olmo", "palm", "phi", "pixtral",
-    "qwen", "reka", "skywork", "smollm", "solar", "stablelm", "starcoder", "step", "tulu", "version",
-    "vicuna", "wizardlm", "xverse", "yi",
+    "dolly", "ernie", "exaone", "fable", "falcon", "gemini", "gemma", "glm", "gpt", "granite",
+    "grok", "haiku", "hunyuan", "instant", "internlm", "internvl", "jamba", "kimi", "large",
+    "leanstral", "learnlm", "llama", "llava", "medium", "minicpm", "ministral", "mistral",
+    "mixtral", "molmo", "mpt", "mythos", "nemotron", "nova", "nvlm", "olmo", "opus", "palm", "phi",
+    "pixtral", "qwen", "reka", "skywork", "small", "smollm", "solar", "sonnet", "stablelm",
+    "starcoder", "step", "tulu", "version", "vicuna", "wizardlm", "xverse", "yi",
 )
 AFTER_NAME_WORD = re.compile(r"(?:^|[^A-Za-z])(?:" + "|".join(NAME_WORDS) + r")[ -]?$", re.I)
 
@@ -182,9 +185,16 @@ def states_quantity(value, quote):
     return any(same(value, v) for m in mentions(quote) for v in m.values)
 
 
+# A data file's parameter count in billions: parameters: '24', active: '6.5'.
+LABELLED_BILLIONS = re.compile(r"\b(?:parameters|params|active)['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)['\"]?(?![\d.])", re.I)
+
+
 def states_billions(value, quote):
-    """70 (billion) is stated by 70B, 70 billion, 70,000,000,000 or 0.07T, never by a bare 70."""
+    """70 (billion) is stated by 70B, 70 billion, 70,000,000,000 or 0.07T, never by a bare 70
+    (except after a data file's parameters: label)."""
     count = value * 1e9
+    if any(same(value, float(m.group(1))) for m in LABELLED_BILLIONS.finditer(quote)):
+        return True
     return any(same(count, v) for m in mentions(quote) for v in m.values if m.unit or v >= 1e6)
 
 
@@ -211,14 +221,36 @@ def states_price(value, quote):
     return value == 0 and FREE.search(quote) is not None
 
 
+# A duration: 5m, 5-minute, 5 minutes, 1h, 1 hour.
+DURATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(m|mins?|minutes?|h|hrs?|hours?)\b", re.I)
+
+
+def states_minutes(value, quote):
+    for match in DURATION.finditer(quote):
+        factor = 60 if match.group(2).lower().startswith("h") else 1
+        if same(value, float(match.group(1)) * factor):
+            return True
+    return False
+
+
 # --- Dates -------------------------------------------------------------------------------
 
 MONTHS = {
     name: number
     for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
+        # English, and the Spanish, Italian, French and German of localized docs pages.
+        (("january", "jan", "enero", "gennaio", "janvier", "januar"),
+         ("february", "feb", "febrero", "febbraio", "février", "februar"),
+         ("march", "mar", "marzo", "mars", "märz"),
+         ("april", "apr", "abril", "aprile", "avril"),
+         ("may", "mayo", "maggio", "mai"),
+         ("june", "jun", "junio", "giugno", "juin", "juni"),
+         ("july", "jul", "julio", "luglio", "juillet", "juli"),
+         ("august", "aug", "agosto", "août"),
+         ("september", "sept", "sep", "septiembre", "settembre", "septembre"),
+         ("october", "oct", "octubre", "ottobre", "octobre", "oktober"),
+         ("november", "nov", "noviembre", "novembre"),
+         ("december", "dec", "diciembre", "dicembre", "décembre", "dezember")),
         start=1,
     )
     for name in names
@@ -233,7 +265,7 @@ DATE_FORMS = (
     ("Chinese date", r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]", "2024年5月13日"),
     ("day.month.year", r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", "13.05.2024"),
     ("month day, year", MONTH + r"\s+(?P<day>\d{1,2})" + ORDINAL + r",?\s+(?P<year>\d{4})", "May 13, 2024; May 13 2024; Sept. 5th, 2024"),
-    ("day month year", r"(?P<day>\d{1,2})" + ORDINAL + r"\s+(?:of\s+)?" + MONTH + r",?\s+(?P<year>\d{4})", "13 May 2024; Mon, 13 May 2024"),
+    ("day month year", r"(?P<day>\d{1,2})" + ORDINAL + r"\.?\s+(?:of\s+|de\s+)?" + MONTH + r",?\s+(?:de\s+)?(?P<year>\d{4})", "13 May 2024; Mon, 13 May 2024; 22 de enero de 2026"),
     ("month year", MONTH + r",?\s+(?P<year>\d{4})", "May 2024"),
     ("ISO month", r"(?P<year>\d{4})-(?P<month>\d{1,2})(?![\d-])", "2024-05"),
     ("year/month", r"(?P<year>\d{4})/(?P<month>\d{1,2})(?![\d/])", "2024/05"),
@@ -252,8 +284,23 @@ TODAY_WORDS = (
 TODAY = re.compile(r"\b(?:" + "|".join(w.replace("'", "['’]").replace(" ", r"\s+") for w in TODAY_WORDS) + r")\b", re.I)
 
 
+# A changelog's month heading ("August, 2025") and an entry's day under it ("Aug 28").
+MONTH_DAY = re.compile(MONTH + r"\s+(?P<day>\d{1,2})" + ORDINAL + r"(?![\d,]|\s*,?\s*\d{4})", re.I)
+
+
 def dates(text):
     """Every (year, month, day) a text writes; month and day are None where it does not say."""
+    found = list(written_dates(text))
+    headings = {(year, month) for year, month, day in found if month and not day}
+    for match in MONTH_DAY.finditer(text):
+        month = MONTHS[match.group("month_name").lower()]
+        for year, heading_month in headings:
+            if heading_month == month and 1 <= int(match.group("day")) <= 31:
+                found.append((year, month, int(match.group("day"))))
+    return found
+
+
+def written_dates(text):
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             if not date_can_start(text, match):
@@ -308,14 +355,15 @@ LICENCE_NAMES = {
     "CC-BY-SA-4.0": ("cc by sa 4 0", "creative commons attribution sharealike 4 0", "creative commons attribution share alike 4 0"),
     "CC-BY-NC-4.0": ("cc by nc 4 0", "creative commons attribution noncommercial 4 0", "creative commons attribution non commercial 4 0"),
     "CC-BY-NC-SA-4.0": ("cc by nc sa 4 0", "creative commons attribution noncommercial sharealike 4 0"),
+    "Gemma Terms of Use": ("license gemma",),  # the model hub's tag
 }
 # A Llama licence is stated by its name or by the model hub's tag for it (license: llama3.1).
 LLAMA_LICENCE = re.compile(r"^(?:meta )?llama (\d(?: \d)?) community license$")
 MODALITY_WORDS = {
-    "text": ("text",),
-    "image": ("image", "images", "vision", "visual", "photo", "photos"),
-    "audio": ("audio", "speech", "voice"),
-    "video": ("video", "videos"),
+    "text": ("text", "文本"),
+    "image": ("image", "images", "vision", "visual", "photo", "photos", "图片", "图像"),
+    "audio": ("audio", "speech", "voice", "音频", "语音"),
+    "video": ("video", "videos", "视频"),
     "pdf": ("pdf", "pdfs", "document", "documents"),
 }
 
@@ -341,7 +389,10 @@ def states_licence(value, quote):
 
 
 def states_modality(value, quote):
-    return any(re.search(rf"\b{word}\b", quote, re.I) for word in MODALITY_WORDS.get(value, (value,)))
+    def said(word):  # Chinese words have no spaces around them
+        return word in quote if not word.isascii() else re.search(rf"\b{word}\b", quote, re.I)
+
+    return any(said(word) for word in MODALITY_WORDS.get(value, (value,)))
 
 
 # --- The rule ----------------------------------------------------------------------------
@@ -364,6 +415,8 @@ def states(kind, value, quote, published=None):
         return str(value).lower() in NEVER_CHECKED or states_licence(str(value), quote)
     if kind == MODALITY:
         return states_modality(str(value), quote)
+    if kind == MINUTES:
+        return states_minutes(float(value), quote)
     raise ValueError(f"unknown kind of value: {kind}")
 
 
@@ -401,6 +454,9 @@ ACCEPTED = (
     (BILLIONS, 35, "a 35-billion version", "35-billion"),
     (BILLIONS, 70, "70,000,000,000 parameters", "the full count"),
     (BILLIONS, 1800, "1.8T parameters", "in trillions"),
+    (BILLIONS, 24, "parameters: '24'", "a data file's count in billions"),
+    (MINUTES, 5, "5m Cache Writes", "a duration: 5m, 5 minutes"),
+    (MINUTES, 60, "1h Cache Writes", "1h, 1 hour"),
     (PRICE, 2.5, "$2.50 / 1M input tokens", "a price per million tokens"),
     (PRICE, 2.5, "2.5", "with or without a currency sign"),
     (PRICE, 15, "$15 / MTok", "per MTok"),
@@ -424,6 +480,8 @@ ACCEPTED = (
     (DATE, "2024-05-13", "2024/05/13", "with slashes"),
     (DATE, "2024-05-13", "2024年5月13日", "Chinese date"),
     (DATE, "2024-05-13", "13.05.2024", "day.month.year"),
+    (DATE, "2026-01-22", "22 de enero de 2026", "months in Spanish, Italian, French or German"),
+    (DATE, "2025-08-28", "August, 2025 ... Aug 28 ... now generally available", "a changelog's month heading and an entry's day"),
     (DATE, "2024-05", "May 2024", "a month"),
     (DATE, "2024-05", "2024-05", "ISO month"),
     (DATE, "2024-05", "2024年5月", "Chinese month"),
@@ -444,6 +502,7 @@ ACCEPTED = (
     (MODALITY, "video", "understands video", "video: video(s)"),
     (MODALITY, "pdf", "upload PDF documents", "pdf: PDF(s), document(s)"),
     (MODALITY, "text", "text in, text out", "text: text"),
+    (MODALITY, "video", "输入源：文本、图片、视频、音频", "in Chinese: 文本, 图片/图像, 视频, 音频/语音"),
 )
 # (kind, value, quote, why it is refused).
 REFUSED = (

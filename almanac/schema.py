@@ -343,6 +343,23 @@ MODEL_NAMES = Table(
     indexes=(("model_id",), ("name",)),
 )
 
+NAME_LOOKUP = Table(
+    "name_lookup",
+    "Every name a model can be looked up by, in lower case, with the period in which it means that model: first the names in model_names (rank 1), then the almanac's own model ids (rank 2) and model names (rank 3). On a day, a name means the model of its best-ranked row whose period covers the day; every form, the compare page and usage pricing resolve names this one way.",
+    (
+        Column("name", TEXT, "The name, in lower case.", required=True),
+        Column("rank", INTEGER, "1 for a name in model_names, 2 for the almanac's model id, 3 for the model's name: the lowest rank covering a day wins.", required=True),
+        Column("used_by", TEXT, "Whose name it is: the organization from model_names, or almanac.", required=True),
+        Column("model_id", SLUG, "The model (or snapshot) the name means in the period.", required=True, references="models"),
+        Column("effective_from", DATE, "From when the name means that model (for the almanac's ids and names: the model's release).", required=True),
+        Column("effective_to", DATE, "Until when (exclusive); empty while it still does."),
+    ),
+    key=("name", "rank", "used_by", "effective_from"),
+    provenance=False,
+    derived=True,
+    indexes=(("name",),),
+)
+
 COVERAGE = Table(
     "coverage",
     "The period the almanac covers, from its data: the earliest and the latest day of a dated fact (a release, an event, a price or a limit taking effect). Scheduled future dates (retirements) do not extend it.",
@@ -489,6 +506,7 @@ TABLES = (
     LEADERBOARD_SCORES,
     CLAIMS,
     CITATIONS,
+    NAME_LOOKUP,
     COVERAGE,
 )
 TABLES_BY_NAME = {table.name: table for table in TABLES}

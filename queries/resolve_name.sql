@@ -1,34 +1,29 @@
 -- title: What a model name meant on a day
 -- description: >-
---   The model or dated snapshot that a name (an API id such as gpt-4o-2024-08-06, a moving alias
---   such as gpt-4o, or the almanac's own model id) pointed at on a day, and the standard price in
---   force for it then on its maker's API, per million tokens in the currency stated. A name that
---   pointed at nothing that day (not yet released, retired, or unknown) returns no row; a model
---   with no price in force that day returns its row with empty prices.
+--   The model or dated snapshot that a name meant on a day: an API id such as
+--   gpt-4o-2024-08-06, a moving alias such as gpt-4o, the almanac's own model id, or a model's
+--   name, in any case. With it, the standard price in force for it that day on its maker's API,
+--   per million tokens in the currency stated. A name that meant nothing that day (not yet
+--   released, retired, or unknown) returns no row; a model with no price in force that day
+--   returns its row with empty prices.
 -- parameters:
 --   name: {type: text, default: gpt-4o, description: the name as an API or tool writes it}
 --   date: {type: date, default: 2024-12-31, description: the day}
 with named as (
-  select n.name, n.used_by, n.kind, n.model_id, n.effective_from, n.effective_to, n.source_id
-  from model_names n
-  where n.name = :name
-    and n.effective_from <= :date and (n.effective_to is null or n.effective_to > :date)
-  union all
-  select m.id, 'almanac', 'almanac id', m.id, m.release_date, null, m.source_id
-  from models m
-  where m.id = :name and m.release_date <= :date
-    and not exists (select 1 from model_names n where n.name = :name)
+  select * from name_lookup
+  where name = lower(trim(:name))
+    and effective_from <= :date and (effective_to is null or effective_to > :date)
+  order by rank, used_by
+  limit 1
 )
 select
   named.name,
   named.used_by,
-  named.kind,
   named.model_id,
   m.name as model,
   m.snapshot_of,
-  named.effective_from as points_there_since,
-  named.effective_to as points_there_until,
-  named.source_id as name_source_id,
+  named.effective_from as means_it_since,
+  named.effective_to as means_it_until,
   m.retirement_date,
   p.currency,
   p.input_per_mtok,
@@ -43,4 +38,4 @@ left join prices p
   and p.provider_id = m.organization_id
   and p.tier = 'standard'
   and p.effective_from <= :date and (p.effective_to is null or p.effective_to > :date)
-order by named.used_by, p.currency <> 'USD', p.currency
+order by p.currency <> 'USD', p.currency

@@ -310,8 +310,9 @@ async def test_chart_link_opens_the_query_as_a_datasette_vega_chart(datasette):
         ("gpt-4o", "2024-10-02", ("gpt-4o-2024-08-06", 2.5)),
         ("gpt-4o", "2024-12-31", ("gpt-4o-2024-08-06", 2.5)),
         ("gpt-4o-2024-05-13", "2024-12-31", ("gpt-4o-2024-05-13", 5.0)),
-        # A model with no names of its own answers to its almanac id.
+        # A model with no names of its own answers to its almanac id, and to its name in any case.
         ("gpt-4", "2024-12-31", ("gpt-4", 30.0)),
+        (" GPT-4o (2024-05-13) ", "2024-12-31", ("gpt-4o-2024-05-13", 5.0)),
     ],
 )
 async def test_a_name_resolves_to_the_offering_it_pointed_at_that_day(datasette, name, date, expected):
@@ -341,3 +342,10 @@ async def test_retired_models_name_their_replacement(datasette):
     assert (row["model_id"], row["status"], row["replacement_model_id"]) == ("gpt-4o-2024-05-13", "scheduled", "gpt-4o-2024-08-06")
     [row] = await rows(datasette, "retired_models", date="2025-06-06")
     assert (row["status"], row["retirement_date"], row["replacement"]) == ("retired", "2025-06-06", "GPT-4o (2024-08-06)")
+
+
+async def test_compare_prices_takes_an_alias_as_the_model_it_meant_that_day(datasette):
+    [row] = await rows(datasette, "compare_prices", model_b="gpt-4o", date_b="2024-09-01")
+    assert (row["b_model_id"], row["b_input_usd_per_mtok"]) == ("gpt-4o-2024-05-13", 5.0)
+    [row] = await rows(datasette, "compare_prices", model_b="GPT-4o (2024-08-06)", date_b="2024-09-01")
+    assert (row["b_model_id"], row["input_times_cheaper"]) == ("gpt-4o-2024-08-06", 12.0)
