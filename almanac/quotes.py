@@ -76,9 +76,13 @@ MULTIPLIERS = {
     "百万": (1e6,),
     "千万": (1e7,),
     "亿": (1e8,),
+    "万亿": (1e12,),
+    "萬": (1e4,),  # traditional characters
+    "億": (1e8,),
+    "萬億": (1e12,),
 }
 # Lower-case m is minutes or metres on most pages: only the capital M abbreviates million.
-UNIT = re.compile(r"(?:\s?(千万|百万|千|万|亿)|[\s-]?(thousand|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|[kKMbBT])(?![A-Za-z0-9]))", re.I)
+UNIT = re.compile(r"(?:\*\*)?(?:\s?(万亿|萬億|千万|百万|千|万|亿|萬|億)|[\s-]?(thousand|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|[kKMbBT])(?![A-Za-z0-9]))", re.I)
 # Thousands grouped by commas or spaces (128,000; 128 000), or by dots in at least two groups
 # (1.048.576), so that a decimal point is never read as a separator.
 GROUPED = (
@@ -107,12 +111,13 @@ CENTS = re.compile(r"\s?(?:cents?\b|c(?![A-Za-z])|¢)", re.I)
 # Words a model's name starts with: a version number after one of them is part of the name.
 NAME_WORDS = (
     "abab", "aya", "baichuan", "chatglm", "chatgpt", "claude", "codestral", "command", "deepseek",
-    "dolly", "ernie", "exaone", "fable", "falcon", "gemini", "gemma", "glm", "gpt", "granite",
-    "grok", "haiku", "hunyuan", "instant", "internlm", "internvl", "jamba", "kimi", "large",
-    "leanstral", "learnlm", "llama", "llava", "medium", "minicpm", "ministral", "mistral",
-    "mixtral", "molmo", "mpt", "mythos", "nemotron", "nova", "nvlm", "olmo", "opus", "palm", "phi",
-    "pixtral", "qwen", "reka", "skywork", "small", "smollm", "solar", "sonnet", "stablelm",
-    "starcoder", "step", "tulu", "version", "vicuna", "wizardlm", "xverse", "yi",
+    "dolly", "doubao", "ernie", "exaone", "fable", "falcon", "gemini", "gemma", "glm", "gpt",
+    "granite", "grok", "haiku", "hunyuan", "hy", "instant", "internlm", "internvl", "jamba", "kimi",
+    "large", "leanstral", "learnlm", "ling", "llama", "llava", "medium", "mini", "minicpm",
+    "ministral", "mistral", "mixtral", "molmo", "mpt", "mythos", "nemotron", "nova", "nvlm", "olmo",
+    "opus", "palm", "phi", "pixtral", "qwen", "reka", "seed", "skywork", "small", "smollm", "solar",
+    "sonnet", "stablelm", "starcoder", "step", "tulu", "version", "vicuna", "wizardlm", "xverse",
+    "yi",
 )
 AFTER_NAME_WORD = re.compile(r"(?:^|[^A-Za-z])(?:" + "|".join(NAME_WORDS) + r")[ -]?$", re.I)
 
@@ -374,8 +379,8 @@ LICENCE_NAMES = {
 # A Llama licence is stated by its name or by the model hub's tag for it (license: llama3.1).
 LLAMA_LICENCE = re.compile(r"^(?:meta )?llama (\d(?: \d)?) community license$")
 MODALITY_WORDS = {
-    "text": ("text", "文本"),
-    "image": ("image", "images", "vision", "visual", "photo", "photos", "图片", "图像"),
+    "text": ("text", "textual", "文本", "文字"),
+    "image": ("image", "images", "vision", "visual", "photo", "photos", "图片", "图像", "视觉"),
     "audio": ("audio", "speech", "voice", "音频", "语音"),
     "video": ("video", "videos", "视频"),
     "pdf": ("pdf", "pdfs", "document", "documents"),
@@ -462,6 +467,8 @@ ACCEPTED = (
     (QUANTITY, 1e25, "~10²⁵ FLOPs", "a power of ten in superscript"),
     (QUANTITY, 10000000, "长达1,000万Token", "Chinese units: 万 (ten thousand)"),
     (QUANTITY, 100000000, "1亿 tokens", "亿 (a hundred million)"),
+    (BILLIONS, 2400, "总参数量达到2.4万亿", "万亿 (a million million); traditional 萬, 億 too"),
+    (BILLIONS, 355, "**355** billion total parameters", "a figure in bold before its unit"),
     (QUANTITY, 405000000000, "Llama 3.1 405B", "a figure with a unit inside a name"),
     (BILLIONS, 70, "Llama 3 70B", "parameters in billions: 70B"),
     (BILLIONS, 70, "70 billion parameters", "70 billion"),
