@@ -6,7 +6,9 @@
     python build_db.py site                                           write metadata.yml, settings.json
     python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
     python build_db.py quotes [--write-exceptions] [--write-docs]    citations whose quote does not
-                                                                      state their value (the quote rule)
+                                                                      state their value (the quote rule);
+                                                                      rewrite the exceptions list, or the
+                                                                      generated parts of docs/provenance.md
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -14,6 +16,7 @@ the database is written only when there are none, atomically.
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from almanac import quote_rule
@@ -35,7 +38,7 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
     parser.add_argument("--quote-exceptions", type=Path, default=quote_rule.EXCEPTIONS, help=f"citations the quote rule lets through for now (default: {quote_rule.EXCEPTIONS})")
     parser.add_argument("--write-exceptions", action="store_true", help="quotes: write the citations that fail the quote rule to --quote-exceptions")
-    parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (needs a built --db)")
+    parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (the forms, and the share of facts in their makers' words)")
     args = parser.parse_args(argv)
     if args.command == "crosscheck":
         return run_crosscheck(args)
@@ -67,7 +70,16 @@ def run_quotes(args):
         quote_rule.write_exceptions(args.quote_exceptions, failures)
         print(f"Wrote {args.quote_exceptions}: {len(failures)} citations that fail the quote rule.")
     if args.write_docs:
-        quote_rule.write_docs(Path(__file__).parent, args.db)
+        # The share of facts in their makers' words is counted on a fresh build of the records.
+        with tempfile.TemporaryDirectory() as folder:
+            db_path = Path(folder) / "almanac.db"
+            problems = build(args.sources, db_path, quote_exceptions=args.quote_exceptions)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print(f"{len(problems)} problems found; {quote_rule.DOCS} was not written.", file=sys.stderr)
+                return 1
+            quote_rule.write_docs(Path(__file__).parent, db_path)
         print(f"Wrote {quote_rule.DOCS}.")
     if not (args.write_exceptions or args.write_docs):
         listed = quote_rule.read_exceptions(args.quote_exceptions)

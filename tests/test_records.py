@@ -310,7 +310,7 @@ def test_provenance_states_the_current_share_of_facts_in_their_makers_own_words(
 
     text = (ROOT / quote_rule.DOCS).read_text(encoding="utf-8")
     share = quote_rule.blocks_of(text)["share"]
-    assert share == quote_rule.share_markdown(almanac.conn, ROOT), "run: make build && python build_db.py quotes --write-docs"
+    assert share == quote_rule.share_markdown(almanac.conn, ROOT), "run: python build_db.py quotes --write-docs"
     # Most facts rest on the makers' own pages; the rest on papers, third parties and datasets.
     rows = {row["table_name"]: row for row in almanac.query(quote_rule.read_query(ROOT / quote_rule.SHARE_QUERY)["sql"])}
     assert 50 < rows["all"]["percent_own_words"] < 100
