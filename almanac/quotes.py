@@ -82,7 +82,11 @@ MULTIPLIERS = {
     "萬億": (1e12,),
 }
 # Lower-case m is minutes or metres on most pages: only the capital M abbreviates million.
-UNIT = re.compile(r"(?:\*\*)?(?:\s?(万亿|萬億|千万|百万|千|万|亿|萬|億)|[\s-]?(thousand|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|[kKMbBT])(?![A-Za-z0-9]))", re.I)
+UNIT = re.compile(
+    r"(?:\*\*)?(?:\s?(万亿|萬億|千万|百万|千|万|亿|萬|億)"
+    r"|[\s-]?((?i:thousand|million|billion|trillion))(?![A-Za-z])"
+    r"|\s?((?i:mn|bn)|[kKMbBT])(?![A-Za-z0-9]))"
+)
 # Thousands grouped by commas or spaces (128,000; 128 000), or by dots in at least two groups
 # (1.048.576), so that a decimal point is never read as a separator.
 GROUPED = (
@@ -150,7 +154,7 @@ def can_start(text, start):
     before = text[start - 1] if start else " "
     if before.isascii() and (before.isalnum() or before == "_"):
         return False  # glued to letters or inside a number: o1, GPT4, the 05 of 2405
-    if before in ".," and start >= 2 and text[start - 2].isalnum():
+    if before in ".," and start >= 2 and text[start - 2].isdigit():
         return False  # the decimals of 2.5, the 000 of 128,000, the 5 of Qwen2.5
     return True
 
@@ -285,10 +289,10 @@ DATE_FORMS = (
     ("year", r"(?P<year>(?:19|20)\d{2})", "2024"),
 )
 DATE_PATTERNS = tuple(re.compile(pattern, re.I) for _, pattern, _ in DATE_FORMS)
-# Words by which a page dates a statement to the day it was published.
-# A launch post's own words for "on the day of this post".
+# A launch post's own words for "on the day of this post": they state the day it was published.
 TODAY_WORDS = (
-    "today", "tonight", "now available", "now generally available", "available now", "now live", "now rolling out",
+    "today", "tonight", "now available", "now generally available", "available now", "now live",
+    "now rolling out",
     "introducing", "announcing", "we announce", "we are releasing", "we're releasing",
     "we are excited to announce", "we're excited to announce", "we are thrilled to announce",
     "we're thrilled to announce", "we are pleased to announce", "we're pleased to announce",

@@ -50,6 +50,7 @@ def test_every_documented_refusal_is_refused(kind, value, quote, why):
         (405000000000, "Llama 3.1 405B"),
         (32768, "gpt-4-32k"),
         (8192, "Llama 3 was trained on sequences of 8,192 tokens"),
+        (128000, "上下文,128K"),
     ],
 )
 def test_quantities_in_the_forms_pages_use(value, quote):
@@ -80,6 +81,8 @@ def test_quantities_in_the_forms_pages_use(value, quote):
         (12, "12x cheaper"),
         (3, "the 3rd model"),
         (128000, "a 128000000 token window"),
+        (5000000, "5m cache writes"),  # minutes, not a million
+        (15000000000000, "15t"),
         (12000, "a 128,000-token window"),
     ],
 )
