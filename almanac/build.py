@@ -1,9 +1,6 @@
 """The build, step by step: load, validate, hold quotes to the quote rule, derive, write, check
 the claims."""
 
-import tempfile
-from pathlib import Path
-
 from . import claims, quote_rule
 from .derive import rows_for_database
 from .load import load_sources
@@ -31,7 +28,6 @@ def build(sources_dir, db_path, steps=(), quote_exceptions=None):
 
 
 def check_all(sources_dir, quote_exceptions=None):
-    """Everything a build checks, claims' SQL included, without touching the real database:
-    the build goes to a temporary file that is then removed. Returns the problems."""
-    with tempfile.TemporaryDirectory() as folder:
-        return build(sources_dir, Path(folder) / "check.db", quote_exceptions=quote_exceptions)
+    """Everything a build checks, claims' SQL included, in a database built in memory: nothing is
+    written anywhere. Returns the problems."""
+    return build(sources_dir, None, quote_exceptions=quote_exceptions)

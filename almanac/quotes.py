@@ -418,6 +418,10 @@ def states_modality(value, quote):
     return any(said(word) for word in MODALITY_WORDS.get(value, (value,)))
 
 
+# Pages write hyphens as non-breaking hyphens or dashes too (2026‑03‑26, GPT‑4).
+DASHES = str.maketrans({dash: "-" for dash in "\u2010\u2011\u2012\u2013"})
+
+
 # --- The rule ----------------------------------------------------------------------------
 
 
@@ -426,6 +430,7 @@ def states(kind, value, quote, published=None):
     source's publication date, which a quote saying 'today' refers to."""
     if not quote:
         return False
+    quote = quote.translate(DASHES)
     if kind == QUANTITY:
         return states_quantity(float(value), quote)
     if kind == BILLIONS:

@@ -62,6 +62,7 @@ def test_quantities_in_the_forms_pages_use(value, quote):
     [
         (4, "GPT-4o"),
         (4, "GPT-4"),
+        (3.5, "GPT\u20113.5 Turbo"),
         (4, "GPT 4 Turbo"),
         (1, "o1-preview"),
         (3, "DeepSeek-V3"),
@@ -155,6 +156,7 @@ def test_prices_per_million_or_per_thousand_tokens(value, quote, expected):
     "value,quote,expected",
     [
         ("2024-05-13", "2024-05-13", True),
+        ("2026-03-26", "| 2026\u201103\u201126 | `gpt-4-0314` |", True),
         ("2024-05-13", "May 13, 2024", True),
         ("2024-05-13", "May 13 2024", True),
         ("2024-05-13", "13 May 2024", True),
