@@ -131,3 +131,10 @@ def test_a_flow_mapping_cite_keeps_the_shape_of_yaml_cites(sources):
 def test_the_documented_forms_are_the_declared_ones():
     text = (ROOT / quote_rule.DOCS).read_text(encoding="utf-8")
     assert quote_rule.blocks_of(text)["forms"] == forms_markdown(), "run: python build_db.py quotes --write-docs"
+
+
+def test_quotes_are_held_to_values_once_every_value_is_valid(sources):
+    sources.replace(PRICES, "gpt-4o,openai,standard,,2024-08-06,,true,USD,2.5,10", "gpt-4o,openai,standard,,2024-08-06,,true,USD,2.4,10")
+    sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
+    _, problems = check(sources.root)
+    assert [p.field for p in problems] == ["release_date"]  # the broken value first; its quote later
