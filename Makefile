@@ -63,7 +63,8 @@ crosscheck: almanac.db
 	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
 	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md
 
-bench: install almanac.db
+# About a quarter of an hour on two cores; BENCH_SCALES=1,10 for a quick run. See docs/benchmarks.md.
+bench: install metadata.yml settings.json
 	$(BIN)/python bench/run.py
 
 clean:

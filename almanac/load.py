@@ -266,15 +266,17 @@ class NotPlainValue(ValueError):
 
 
 def read_yaml(text, shown, table, loader=None):
-    parser = (loader or PlainData)(text)
+    parser = None
     try:
+        parser = (loader or PlainData)(text)
         document = parser.get_single_node()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         return [], [Problem(shown, line, None, None, f"invalid YAML: {getattr(error, 'problem', error)}")]
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     if document is None or (isinstance(document, yaml.SequenceNode) and not document.value):
         return [], [Problem(shown, 1, None, None, "file holds no records (delete it if that is intended)")]
     if not isinstance(document, yaml.SequenceNode):

@@ -1,6 +1,13 @@
 """Reading CSV and YAML records: values, lines and file-level problems."""
 
+from pathlib import Path
+
+import pytest
+import yaml
+
+from almanac import load
 from almanac.load import load_sources
+from conftest import FIXTURE_SOURCES
 
 
 def by_table(records, table):
@@ -133,3 +140,23 @@ def test_derived_tables_have_no_folder(sources):
     sources.write("citations/x.csv", "table_name\n")
     _, problems = load_sources(sources.root)
     assert "not in a table's folder" in problems[0].message
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="libyaml is not installed: only the pure-Python parser runs")
+def test_libyaml_and_the_pure_python_parser_give_the_same_records_and_problems():
+    """Both parsers under the loader's composer: same records, same lines, same problems (only
+    the wording of a syntax error is each parser's own)."""
+    folders = [FIXTURE_SOURCES] + sorted(p for p in (Path(__file__).parent / "bad_sources").iterdir() if p.is_dir())
+    for folder in folders:
+        for path in sorted(folder.rglob("*.yaml")):
+            table = path.parent.name
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            fast = load.read_yaml(text, str(path), table, load.CPlainData)
+            pure = load.read_yaml(text, str(path), table, load.PurePlainData)
+            assert fast[0] == pure[0], path
+            assert [shown(p) for p in fast[1]] == [shown(p) for p in pure[1]], path
+
+
+def shown(problem):
+    message = "invalid YAML" if problem.message.startswith("invalid YAML") else problem.message
+    return (problem.path, problem.line, problem.record, problem.field, message)
