@@ -103,6 +103,7 @@ def test_kept_answers_carry_the_security_headers(server):  # noqa: F811
     assert status == 200 and headers.get("x-cache") == "hit"
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
+    assert headers["cache-control"] == "max-age=3600"  # settings.yml's default_cache_ttl, for a CDN
 
 
 def test_a_forged_host_cannot_change_what_others_are_sent(server):  # noqa: F811
