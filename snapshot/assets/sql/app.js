@@ -1,0 +1,200 @@
+// The snapshot's SQL page: read-only SQL on the snapshot's own almanac.db, run by SQLite's
+// WebAssembly build in a worker. The address carries what to run, after "?" (a form sent here)
+// or "#" (a link): sql=..., _query=<canned query>, and one value per named parameter.
+
+const $ = (id) => document.getElementById(id);
+const config = await (await fetch("queries.json")).json();
+const queries = new Map(config.queries.map((query) => [query.name, query]));
+let database = null; // the file's bytes, kept to start a new worker after a runaway query
+let worker = null;
+let ready = null;
+let lastId = 0;
+
+function status(text) {
+  $("status").textContent = text;
+}
+
+function showError(text) {
+  $("message").textContent = text;
+  $("message").hidden = !text;
+}
+
+function startWorker() {
+  worker = new Worker("worker.js", { type: "module" });
+  ready = new Promise((resolve, reject) => {
+    worker.onmessage = (event) => (event.data.type === "ready" ? resolve() : reject(new Error(event.data.message)));
+  });
+  worker.postMessage({ type: "open", bytes: database.slice(0) });
+  return ready;
+}
+
+function runInWorker(sql, params) {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error(`Query stopped: it ran for more than ${config.time_limit_ms / 1000} seconds, the limit for any query. Simplify it or add a limit.`));
+      startWorker().then(() => status("Ready."));
+    }, config.time_limit_ms);
+    worker.onmessage = (event) => {
+      if (event.data.id !== id) return;
+      clearTimeout(timer);
+      if (event.data.type === "result") resolve(event.data);
+      else reject(new Error(event.data.message));
+    };
+    worker.postMessage({ type: "run", id, sql, params });
+  });
+}
+
+function parameterNames(sql) {
+  // Named parameters (:name) outside string literals, quoted names and comments.
+  const bare = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, " ");
+  const names = [];
+  for (const match of bare.matchAll(/(?<![:\w]):([A-Za-z_]\w*)/g)) {
+    if (!names.includes(match[1])) names.push(match[1]);
+  }
+  return names;
+}
+
+function drawParameters(values) {
+  const box = $("parameters");
+  const query = queries.get($("canned").value);
+  const specs = new Map((query ? query.parameters : []).map((spec) => [spec.name, spec]));
+  box.replaceChildren();
+  for (const name of parameterNames($("sql").value)) {
+    const spec = specs.get(name) || { default: "", description: "" };
+    const p = document.createElement("p");
+    const label = document.createElement("label");
+    label.htmlFor = "param-" + name;
+    label.textContent = name;
+    const input = document.createElement("input");
+    input.id = "param-" + name;
+    input.name = name;
+    input.dataset.default = spec.default;
+    input.value = values[name] || spec.default;
+    p.append(label, " ", input);
+    if (spec.description) p.append(" " + spec.description);
+    box.append(p);
+  }
+}
+
+function chooseQuery(name, values) {
+  const query = queries.get(name);
+  $("canned").value = query ? name : "";
+  $("canned-description").textContent = query ? query.title : "";
+  if (query) $("sql").value = query.sql;
+  drawParameters(values);
+}
+
+function currentParameters() {
+  // An empty value takes the query's default, as on the live site.
+  const params = {};
+  for (const input of $("parameters").querySelectorAll("input")) {
+    params[input.name] = input.value.trim() === "" ? input.dataset.default : input.value;
+  }
+  return params;
+}
+
+function csvCell(value) {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function offerDownloads(columns, rows) {
+  const objects = rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]])));
+  const csv = [columns, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  for (const [id, body, type] of [["download-json", JSON.stringify(objects, null, 1), "application/json"], ["download-csv", csv, "text/csv"]]) {
+    const link = $(id);
+    if (link.href) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([body], { type }));
+  }
+  $("downloads").hidden = false;
+}
+
+function drawTable(columns, rows) {
+  const shown = rows.slice(0, config.max_rows);
+  const table = document.createElement("table");
+  table.className = "rows-and-columns";
+  const head = table.createTHead().insertRow();
+  for (const column of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = column;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of shown) {
+    const tr = body.insertRow();
+    for (const value of row) {
+      const td = tr.insertCell();
+      if (value === null) td.innerHTML = '<span class="null">&nbsp;</span>';
+      else td.textContent = String(value);
+    }
+  }
+  $("results").replaceChildren(table);
+}
+
+async function run() {
+  const sql = $("sql").value.trim();
+  if (!sql) return;
+  showError("");
+  $("run").disabled = true;
+  status("Running…");
+  const started = performance.now();
+  try {
+    await ready;
+    const { columns, rows } = await runInWorker(sql, currentParameters());
+    const ms = Math.round(performance.now() - started);
+    const more = rows.length > config.max_rows ? `; the first ${config.max_rows.toLocaleString()} shown, all of them in the downloads` : "";
+    status(`${rows.length.toLocaleString()} row${rows.length === 1 ? "" : "s"} in ${ms} ms${more}.`);
+    drawTable(columns, rows);
+    offerDownloads(columns, rows);
+  } catch (error) {
+    status("");
+    showError(error.message);
+    $("results").replaceChildren();
+    $("downloads").hidden = true;
+  } finally {
+    $("run").disabled = false;
+  }
+}
+
+function fromAddress() {
+  const args = new URLSearchParams(location.search);
+  for (const [key, value] of new URLSearchParams(location.hash.slice(1))) args.set(key, value);
+  const values = Object.fromEntries([...args].filter(([key]) => key !== "sql" && key !== "_query"));
+  if (args.get("_query")) chooseQuery(args.get("_query"), values);
+  else {
+    $("sql").value = args.get("sql") || "select name, organization_id, release_date from models order by release_date desc limit 20";
+    drawParameters(values);
+  }
+  return args.has("sql") || args.has("_query");
+}
+
+for (const query of config.queries) {
+  const option = document.createElement("option");
+  option.value = query.name;
+  option.textContent = `${query.name}: ${query.title}`;
+  $("canned").append(option);
+}
+$("time-limit").textContent = String(config.time_limit_ms / 1000);
+$("canned").addEventListener("change", () => chooseQuery($("canned").value, {}));
+$("sql").addEventListener("input", () => drawParameters(currentParameters()));
+$("sql-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+const runNow = fromAddress();
+try {
+  const response = await fetch(config.database);
+  if (!response.ok) throw new Error(`the database file answered ${response.status}`);
+  database = await response.arrayBuffer();
+  await startWorker();
+  status("Ready.");
+  $("run").disabled = false;
+  if (runNow) run();
+} catch (error) {
+  status("");
+  showError(`The database could not be opened: ${error.message}. Open this page over HTTP (a browser does not let a page read files from file://).`);
+}

@@ -1,0 +1,112 @@
+"""The static snapshot in a real browser: served under a sub-path by a plain static file server
+(python -m http.server), with every request outside that sub-path blocked and recorded."""
+
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from browser import Page, free_port
+from test_browser import browser  # noqa: F401 (the module's Chromium, shared)
+from test_snapshot import SUB_PATH, snapshot_run  # noqa: F401 (the snapshot, built once)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def static_server(snapshot_run):  # noqa: F811
+    served, _, _ = snapshot_run
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(served)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/{SUB_PATH}"
+    deadline = time.monotonic() + 30  # it starts in well under a second; CI machines can be slow
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def page(browser, static_server):  # noqa: F811
+    page = Page(browser, static_server)
+    yield page
+    page.close()
+
+
+def test_home_page_from_files(page):
+    tab = page.goto("/")
+    assert "$1.68" in tab.inner_text(".almanac-numbers")
+    for chart in ("#chart-cheapest", "#chart-context"):
+        tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)
+    tab.get_by_role("link", name="the story in charts").click()
+    tab.wait_for_url("**/-/dashboards/story/index.html")
+    page.screenshot("snapshot-home")
+    page.assert_clean()
+
+
+def test_model_page_from_files(page):
+    tab = page.goto("/almanac/models/gpt-4o/")
+    tab.locator("#chart-price-history-usd canvas, #chart-price-history-usd svg").first.wait_for(timeout=15000)
+    assert "fixture-openai-pricing" in tab.inner_text("body")
+    tab.get_by_role("link", name="price_history").click()
+    tab.wait_for_url("**/almanac/price_history/index.html")
+    assert "fixture-openai-pricing" in tab.inner_text("table.rows-and-columns")
+    page.assert_clean()
+
+
+def test_curated_charts_from_files(page):
+    tab = page.goto("/-/dashboards/story/")
+    charts = tab.locator(".dashboard-card-chart")
+    assert charts.count() >= 6
+    for index in range(charts.count()):
+        charts.nth(index).locator("canvas, svg").first.wait_for(timeout=15000)
+    page.screenshot("snapshot-dashboard-story")
+    page.assert_clean()
+
+
+def run_sql(tab, sql):
+    tab.locator("#sql").fill(sql)
+    tab.get_by_role("button", name="Run SQL").click()
+
+
+def test_sql_page_runs_queries_and_stops_a_runaway_one(page):
+    tab = page.goto("/-/sql/")
+    status = tab.locator("#status")
+    tab.wait_for_function("document.getElementById('status').textContent.startsWith('Ready')", timeout=15000)
+    run_sql(tab, "select id, name from models where id in (select rowid from models_fts) or 1 order by id")
+    tab.wait_for_function("document.getElementById('status').textContent.includes('rows in')", timeout=15000)
+    assert "gpt-4o" in tab.inner_text("#results table")
+    assert tab.locator("#download-csv").get_attribute("href").startswith("blob:")
+    run_sql(tab, "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n")
+    tab.locator("#message").wait_for(state="visible", timeout=15000)
+    assert "Query stopped" in tab.inner_text("#message")
+    tab.wait_for_function("document.getElementById('status').textContent.startsWith('Ready')", timeout=15000)
+    run_sql(tab, "select name from models_fts where models_fts match 'deepseek'")  # full-text search
+    tab.wait_for_function("document.getElementById('status').textContent.includes('row in')", timeout=15000)
+    assert "DeepSeek" in tab.inner_text("#results table")
+    assert status.is_visible()
+    page.screenshot("snapshot-sql")
+    page.assert_clean()
+
+
+def test_canned_query_form_runs_other_parameters_in_the_browser(page):
+    tab = page.goto("/almanac/cost_estimate/")
+    tab.locator("input[name=input_modality]").fill("image")
+    tab.get_by_role("button", name="Run SQL").click()
+    tab.wait_for_url("**/-/sql/index.html?*")
+    tab.wait_for_function("document.getElementById('status').textContent.includes('rows in')", timeout=15000)
+    first_row = tab.locator("#results tbody tr").first.inner_text()
+    assert "Gemini 1.5 Flash-8B" in first_row and "1.68" in first_row
+    assert tab.locator("#canned").input_value() == "cost_estimate"
+    page.assert_clean()
