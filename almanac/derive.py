@@ -4,14 +4,28 @@
 - `models.context_window` / `max_output_tokens` from the model's latest `context_windows` row;
 - `source_id` from each record's source;
 - `prices.*_usd_per_mtok` from the stated prices, for prices stated in US dollars only;
+- `prices.service_tier` from the tier;
+- the `coverage` row: the earliest and latest day of a dated fact;
+- `name_lookup`: every name a model answers to, ranked, with its period;
 - the `citations` table: one row per non-empty fact field and source that states it.
 Rows come out sorted by primary key, so the database is the same whatever the file order.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from .schema import CITATIONS, TABLES, USD_COPIES
+from .schema import CITATIONS, COVERAGE, NAME_LOOKUP, SERVICE_TIERS, TABLES, USD_COPIES
 from .values import date_floor, date_precision
+
+# The dated facts whose days span the covered period: things that happened (a release, an event,
+# a price or limit taking effect, a name starting to point somewhere). Retirement and deprecation
+# dates are left out: a retirement can be scheduled for after the latest thing that happened.
+COVERAGE_DATES = (
+    ("models", "release_date"),
+    ("events", "date"),
+    ("prices", "effective_from"),
+    ("context_windows", "effective_from"),
+    ("model_names", "effective_from"),
+)
 
 
 def rows_for_database(records):
@@ -27,6 +41,8 @@ def rows_for_database(records):
             citations.extend(citations_of(record))
         tables[table.name] = sorted(rows, key=lambda row, t=table: key_of(t, row))
     citations.extend(latest_limits(tables, citations))
+    tables[COVERAGE.name] = coverage(tables)
+    tables[NAME_LOOKUP.name] = name_lookup(tables)
     unique = {key_of(CITATIONS, c): c for c in citations}
     tables[CITATIONS.name] = [unique[k] for k in sorted(unique)]
     return tables
@@ -50,12 +66,47 @@ def row_of(record):
         elif name in USD_COPIES:
             stated = record.values.get(USD_COPIES[name])
             row[name] = stated if record.values.get("currency") == "USD" else None
+        elif name == "service_tier":
+            row[name] = service_tier(record.values.get("tier"))
         elif column.derived:
             row[name] = None  # filled in from other tables below
         else:
             value = record.values.get(name)
             row[name] = int(value) if isinstance(value, bool) else value
     return row
+
+
+def service_tier(tier):
+    """standard, batch, flex or priority: the first word of a tier such as batch-long-context."""
+    first = (tier or "standard").split("-")[0]
+    return first if first in SERVICE_TIERS else "standard"
+
+
+def coverage(tables):
+    """One row: the earliest and the latest day of a dated fact. A date known only to its month or
+    year counts as its first day, the one day it surely reached."""
+    dates = [date_floor(row[column]) for table, column in COVERAGE_DATES for row in tables.get(table, []) if row.get(column)]
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    return [{"covered_from": first, "covered_to": last, "latest_month": last[:7]}]
+
+
+def name_lookup(tables):
+    """The names in model_names first, then each model's id, then each model's own name (where no
+    two models share it), all in lower case. Rows come out in key order."""
+    rows = [
+        {"name": n["name"].lower(), "rank": 1, "used_by": n["used_by"], "model_id": n["model_id"], "effective_from": n["effective_from"], "effective_to": n["effective_to"]}
+        for n in tables.get("model_names", [])
+    ]
+    models = tables.get("models", [])
+    names = Counter(m["name"].lower() for m in models)
+    for model in models:
+        rows.append({"name": model["id"], "rank": 2, "used_by": "almanac", "model_id": model["id"], "effective_from": model["release_date"], "effective_to": None})
+        name = model["name"].lower()
+        if names[name] == 1 and name != model["id"]:
+            rows.append({"name": name, "rank": 3, "used_by": "almanac", "model_id": model["id"], "effective_from": model["release_date"], "effective_to": None})
+    return sorted(rows, key=lambda row: key_of(NAME_LOOKUP, row))
 
 
 def citations_of(record):

@@ -6,10 +6,8 @@ problems. Records whose fields failed to parse carry None there and are skipped 
 
 from collections import defaultdict
 
-from .schema import CLAIM_COMPARISONS
+from .schema import CLAIM_COMPARISONS, LONG_CONTEXT_TIERS
 from .values import date_ceiling, date_floor
-
-LONG_CONTEXT_TIERS = ("long-context", "batch-long-context")
 
 
 def limits_fit(records, _all):
@@ -38,6 +36,17 @@ def price_tier_threshold(records, _all):
 def price_periods(records, _all):
     """effective_to must come after effective_from, and periods of one model, provider, tier and
     currency must not overlap (prices stated in two currencies are two series)."""
+    yield from periods_do_not_overlap(records, "price period")
+
+
+def name_periods(records, _all):
+    """A name points at one model at a time: periods of one name, for one user of it, never
+    overlap."""
+    yield from periods_do_not_overlap(records, "name's period")
+
+
+def periods_do_not_overlap(records, what):
+    """Records whose key is a series plus `effective_from`, with an exclusive `effective_to`."""
     groups = defaultdict(list)
     for record in records:
         start, end = record.values["effective_from"], record.values["effective_to"]
@@ -56,7 +65,7 @@ def price_periods(records, _all):
             if end is None or date_floor(end) > date_floor(later.values["effective_from"]):
                 held = f"until {end}" if end else "with no effective_to"
                 yield later.problem(
-                    f"price period overlaps the one from {earlier.values['effective_from']} ({held}) "
+                    f"{what} overlaps the one from {earlier.values['effective_from']} ({held}) "
                     f"at {earlier.where.path}:{earlier.where.line}; set that record's effective_to to {later.values['effective_from']}",
                     "effective_from",
                 )
@@ -76,6 +85,47 @@ def model_dates(records, _all):
         # release can mean: an announcement in 2023-06 fits a release known only as 2023.
         if announced and released and date_floor(announced) > date_ceiling(released):
             yield record.problem(f"announced_date ({announced}) is after release_date ({released})", "announced_date")
+
+
+def model_lifecycle(records, _all):
+    """Release, general availability, deprecation and retirement come in that order; a snapshot
+    is of a model that is not itself a snapshot; a model does not replace itself."""
+    snapshots = {r.values["id"]: r.values["snapshot_of"] for r in records if r.values["snapshot_of"]}
+    for record in records:
+        values = record.values
+        for field, after in (
+            ("general_availability_date", "release_date"),
+            ("deprecation_date", "release_date"),
+            ("retirement_date", "release_date"),
+            ("retirement_date", "deprecation_date"),
+        ):
+            later, earlier = values[field], values[after]
+            if later and earlier and date_ceiling(later) < date_floor(earlier):
+                yield record.problem(f"{field} ({later}) is before {after} ({earlier})", field)
+        for field in ("snapshot_of", "replacement_model_id"):
+            if values[field] is not None and values[field] == values["id"]:
+                yield record.problem(f"{field} names the model itself", field)
+        parent = values["snapshot_of"]
+        if parent and parent != values["id"] and parent in snapshots:
+            yield record.problem(f"snapshot_of names {parent!r}, which is itself a snapshot of {snapshots[parent]!r}: name the model", "snapshot_of")
+
+
+def price_cache_writes(records, _all):
+    """A cache write is priced for a lifetime: the price and its lifetime come together."""
+    for record in records:
+        price, ttl = record.values["cache_write_per_mtok"], record.values["cache_write_ttl_minutes"]
+        if price is not None and ttl is None:
+            yield record.problem("cache_write_per_mtok needs cache_write_ttl_minutes: how long the write keeps the cache (5 for a 5-minute write)", "cache_write_ttl_minutes")
+        if ttl is not None and price is None:
+            yield record.problem("cache_write_ttl_minutes is the lifetime of a cache write priced in cache_write_per_mtok, which is empty", "cache_write_ttl_minutes")
+
+
+def price_offers_end(records, _all):
+    """An introductory or promotional price is for a limited time: its period says when it ends."""
+    for record in records:
+        offer = record.values["offer"]
+        if offer in ("introductory", "promotional") and record.values["effective_to"] is None:
+            yield record.problem(f"an {offer} price needs effective_to: the day the list price takes over", "effective_to")
 
 
 def training_figures_have_a_basis(records, _all):
@@ -118,6 +168,10 @@ RULES = (
     ("prices", price_has_a_price),
     ("prices", price_tier_threshold),
     ("prices", price_periods),
+    ("prices", price_cache_writes),
+    ("prices", price_offers_end),
+    ("model_names", name_periods),
+    ("models", model_lifecycle),
     ("models", model_parameters),
     ("models", model_dates),
     ("training_runs", training_figures_have_a_basis),

@@ -30,7 +30,21 @@ SOURCE_KINDS = (
 ORGANIZATION_KINDS = ("lab", "big-tech", "company", "academic", "nonprofit", "government")
 DIRECTIONS = ("input", "output")
 MODALITIES = ("text", "image", "audio", "video", "pdf")
-PRICE_TIERS = ("standard", "batch", "long-context", "batch-long-context", "audio")
+# A price's tier: its service tier (standard, batch, flex, priority), with `-long-context` when it
+# applies to requests longer than tier_min_input_tokens; audio is the price of audio tokens.
+SERVICE_TIERS = ("standard", "batch", "flex", "priority")
+LONG_CONTEXT_TIERS = ("long-context", "batch-long-context", "flex-long-context", "priority-long-context")
+PRICE_TIERS = ("standard", "batch", "flex", "priority", *LONG_CONTEXT_TIERS, "audio")
+# Whether a period's price is the list price or a price offered for a limited time.
+PRICE_OFFERS = ("list", "introductory", "promotional")
+# What kind of name a model goes by (model_names.kind).
+NAME_KINDS = (
+    "id",  # the model's one stable API id
+    "snapshot",  # a fixed, dated API id (gpt-4o-2024-08-06)
+    "alias",  # a moving name that points at different snapshots or models over time (gpt-4o)
+    "gateway",  # a name a gateway or catalogue uses for it (openai/gpt-4o on OpenRouter)
+    "cloud",  # a cloud platform's id for it (anthropic.claude-3-5-sonnet-20241022-v2:0)
+)
 # Currencies prices are stated in (ISO 4217). Prices are recorded as stated, never converted.
 CURRENCIES = ("USD", "EUR", "CNY")
 EVENT_KINDS = (
@@ -124,7 +138,7 @@ class Table:
 
 
 # Derived dollar column -> the price as stated, which it copies when the currency is USD.
-STATED_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok")
+STATED_PRICES = ("input_per_mtok", "output_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok", "cache_write_1h_per_mtok")
 USD_COPIES = {name.replace("_per_mtok", "_usd_per_mtok"): name for name in STATED_PRICES}
 
 
@@ -198,7 +212,7 @@ ORGANIZATIONS = Table(
 
 MODELS = Table(
     "models",
-    "Language models: one row per model as its maker names it (dated API snapshots are told apart in notes, prices and limits).",
+    "Language models: one row per model as its maker names it; a dated API snapshot that was priced, limited or retired differently has a row of its own (`snapshot_of` names its model). The names each goes by are in `model_names`.",
     (
         Column("id", SLUG, "Stable identifier of the model, such as gpt-4o-mini.", required=True),
         Column("name", TEXT, "The name its maker uses.", required=True),
@@ -208,6 +222,14 @@ MODELS = Table(
         precision_of("release_date"),
         Column("announced_date", DATE, "Date it was announced, when the announcement came before the release.", fact=True),
         precision_of("announced_date"),
+        Column("general_availability_date", DATE, "Date it became generally available, when that came after a preview or experimental release.", fact=True),
+        precision_of("general_availability_date"),
+        Column("deprecation_date", DATE, "Date its maker announced its deprecation (that it will be retired).", fact=True),
+        precision_of("deprecation_date"),
+        Column("retirement_date", DATE, "Date its maker shut it down (or will shut it down) in its own API; the last day it answered is the day before.", fact=True),
+        precision_of("retirement_date"),
+        Column("replacement_model_id", SLUG, "The model its maker names as its replacement.", fact=True, references="models"),
+        Column("snapshot_of", SLUG, "For a dated API snapshot recorded as its own row (because it was priced, limited or retired differently): the model it is a snapshot of. Empty for a model.", fact=True, references="models"),
         Column("open_weights", BOOLEAN, "1 if its weights can be downloaded, 0 if not.", required=True, fact=True),
         Column("license", TEXT, "Its licence: proprietary when the weights were not released (the model is offered only through its maker's API or apps), an SPDX identifier such as Apache-2.0, or the licence's name.", required=True, fact=True),
         Column("parameters_b", NUMBER, "Total parameters in billions, as disclosed by its maker or a paper.", fact=True),
@@ -227,7 +249,7 @@ MODELS = Table(
     sort_desc=True,
     facets=("organization_id", "family", "open_weights", "license", "reasoning"),
     search=("name", "family", "description", "note"),
-    indexes=(("organization_id",), ("release_date",)),
+    indexes=(("organization_id",), ("release_date",), ("snapshot_of",), ("retirement_date",)),
 )
 
 MODEL_MODALITIES = Table(
@@ -272,8 +294,9 @@ PRICES = Table(
     (
         Column("model_id", SLUG, "The model.", required=True, references="models"),
         Column("provider_id", SLUG, "The organization selling access (its maker, for the maker's own API).", required=True, references="organizations"),
-        Column("tier", TEXT, "standard; batch (asynchronous batch API); long-context (prompts longer than tier_min_input_tokens); batch-long-context; audio (audio tokens).", required=True, vocabulary=PRICE_TIERS, default="standard"),
-        Column("tier_min_input_tokens", INTEGER, "For long-context tiers: the prompt length in tokens above which this price applies.", fact=True),
+        Column("tier", TEXT, "standard; batch (asynchronous batch API); flex (slower, cheaper processing); priority (faster processing at a higher price); long-context, batch-long-context, flex-long-context, priority-long-context (the same, for requests whose prompt is longer than tier_min_input_tokens: the whole request is billed at this price once it crosses the threshold); audio (audio tokens).", required=True, vocabulary=PRICE_TIERS, default="standard"),
+        Column("service_tier", TEXT, "The service tier of `tier`: standard, batch, flex or priority (audio prices are standard).", vocabulary=SERVICE_TIERS, derived=True),
+        Column("tier_min_input_tokens", INTEGER, "For long-context tiers: the prompt length in tokens above which the whole request is billed at this price.", fact=True),
         Column("effective_from", DATE, "Date the price took effect.", required=True, fact=True),
         precision_of("effective_from"),
         Column("effective_from_confirmed", BOOLEAN, "1 when a source states that the price took effect on effective_from (a launch or price-change announcement); 0 when effective_from is only the earliest day a source read shows the price in force, or a day inferred from a release, so the price may have started earlier (the note says which).", required=True),
@@ -282,7 +305,10 @@ PRICES = Table(
         Column("input_per_mtok", NUMBER, "Price of input tokens per million tokens, in `currency`.", fact=True),
         Column("output_per_mtok", NUMBER, "Price of output tokens per million tokens, in `currency`.", fact=True),
         Column("cached_input_per_mtok", NUMBER, "Price of cached (prompt-cache hit) input tokens per million tokens, in `currency`.", fact=True),
-        Column("cache_write_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, per million tokens, in `currency`.", fact=True),
+        Column("cache_write_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache, where it differs from the input price, per million tokens, in `currency`; the cache lifetime it buys is `cache_write_ttl_minutes`.", fact=True),
+        Column("cache_write_ttl_minutes", INTEGER, "How long, in minutes, a cache write priced at `cache_write_per_mtok` keeps the prompt cached (5 for Anthropic's default cache writes).", fact=True),
+        Column("cache_write_1h_per_mtok", NUMBER, "Price of writing input tokens to the prompt cache for one hour (Anthropic's 1-hour cache writes), per million tokens, in `currency`.", fact=True),
+        Column("offer", TEXT, "list (the list price, by default); introductory (a launch price with a stated end) or promotional (a limited-time discount): such a period ends at `effective_to`, when the list price takes over.", required=True, fact=True, vocabulary=PRICE_OFFERS, default="list"),
         *(usd_copy(name) for name in USD_COPIES),
         SOURCE_ID,
         NOTE,
@@ -292,6 +318,59 @@ PRICES = Table(
     sort_desc=True,
     facets=("provider_id", "tier", "currency", "model_id"),
     indexes=(("effective_from", "effective_to"), ("provider_id",)),
+)
+
+MODEL_NAMES = Table(
+    "model_names",
+    "The names a model goes by, each for the period it pointed at that model: its maker's API ids (dated snapshots, moving aliases such as gpt-4o or deepseek-chat), and the ids gateways and clouds use. On a day, a name resolves to the row whose period covers it.",
+    (
+        Column("name", TEXT, "The name exactly as an API or tool takes it: gpt-4o-2024-08-06, gpt-4o, claude-3-5-sonnet-latest.", required=True, fact=True),
+        Column("used_by", SLUG, "Whose API or catalogue takes this name: the maker for its own API, or a gateway or cloud.", required=True, references="organizations"),
+        Column("kind", TEXT, "id (a model's one stable id), snapshot (a fixed, dated id), alias (a moving name that points at different snapshots or models over time), gateway, cloud.", required=True, vocabulary=NAME_KINDS),
+        Column("model_id", SLUG, "The model (or snapshot row) the name pointed at in this period.", required=True, fact=True, references="models"),
+        Column("effective_from", DATE, "Date from which the name pointed at this model (for a snapshot or id: its release).", required=True, fact=True),
+        precision_of("effective_from"),
+        Column("effective_to", DATE, "Date from which it no longer did (exclusive): the alias moved, or the name was retired. Empty while it still does.", fact=True),
+        precision_of("effective_to"),
+        SOURCE_ID,
+        NOTE,
+    ),
+    key=("used_by", "name", "effective_from"),
+    label_column="name",
+    sort="name",
+    facets=("used_by", "kind"),
+    search=("name", "note"),
+    indexes=(("model_id",), ("name",)),
+)
+
+NAME_LOOKUP = Table(
+    "name_lookup",
+    "Every name a model can be looked up by, in lower case, with the period in which it means that model: first the names in model_names (rank 1), then the almanac's own model ids (rank 2) and model names (rank 3). On a day, a name means the model of its best-ranked row whose period covers the day; every form, the compare page and usage pricing resolve names this one way.",
+    (
+        Column("name", TEXT, "The name, in lower case.", required=True),
+        Column("rank", INTEGER, "1 for a name in model_names, 2 for the almanac's model id, 3 for the model's name: the lowest rank covering a day wins.", required=True),
+        Column("used_by", TEXT, "Whose name it is: the organization from model_names, or almanac.", required=True),
+        Column("model_id", SLUG, "The model (or snapshot) the name means in the period.", required=True, references="models"),
+        Column("effective_from", DATE, "From when the name means that model (for the almanac's ids and names: the model's release).", required=True),
+        Column("effective_to", DATE, "Until when (exclusive); empty while it still does."),
+    ),
+    key=("name", "rank", "used_by", "effective_from"),
+    provenance=False,
+    derived=True,
+    indexes=(("name",),),
+)
+
+COVERAGE = Table(
+    "coverage",
+    "The period the almanac covers, from its data: the earliest and the latest day of a dated fact (a release, an event, a price or a limit taking effect). Scheduled future dates (retirements) do not extend it.",
+    (
+        Column("covered_from", DATE, "The earliest day of a dated fact.", required=True),
+        Column("covered_to", DATE, "The latest day of a dated fact.", required=True),
+        Column("latest_month", TEXT, "The month of covered_to, YYYY-MM.", required=True),
+    ),
+    key=("covered_from",),
+    provenance=False,
+    derived=True,
 )
 
 EVENTS = Table(
@@ -421,10 +500,13 @@ TABLES = (
     MODEL_MODALITIES,
     CONTEXT_WINDOWS,
     PRICES,
+    MODEL_NAMES,
     EVENTS,
     TRAINING_RUNS,
     LEADERBOARD_SCORES,
     CLAIMS,
     CITATIONS,
+    NAME_LOOKUP,
+    COVERAGE,
 )
 TABLES_BY_NAME = {table.name: table for table in TABLES}

@@ -1,6 +1,8 @@
 -- title: The almanac in numbers
 -- description: How much the almanac holds, and how much of it rests on the makers' own words.
-select 'models' as measure, count(*) as value, '/almanac/models' as path from models
+select 'models' as measure, count(*) as value, '/almanac/models?snapshot_of__isnull=1' as path from models where snapshot_of is null
+union all select 'dated snapshots priced or retired on their own', count(*), '/almanac/models?snapshot_of__notnull=1' from models where snapshot_of is not null
+union all select 'names and aliases', count(*), '/almanac/model_names' from model_names
 union all select 'organizations', count(*), '/almanac/organizations' from organizations
 union all select 'price periods', count(*), '/almanac/prices' from prices
 union all select 'price periods stated in yuan or euros', count(*), '/almanac/prices?currency__not=USD' from prices where currency <> 'USD'

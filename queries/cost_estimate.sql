@@ -35,6 +35,7 @@ where p.tier = 'standard'
   and p.output_usd_per_mtok is not null
   and exists (
     select 1 from model_modalities mm
-    where mm.model_id = p.model_id and mm.direction = 'input' and mm.modality = :input_modality
+    where mm.model_id = coalesce(m.snapshot_of, m.id)  -- a dated snapshot takes what its model takes
+      and mm.direction = 'input' and mm.modality = :input_modality
   )
 order by total_cost_usd, model

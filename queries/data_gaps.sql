@@ -2,7 +2,7 @@
 -- description: >-
 --   The gaps a reader should know about, each with the note that says why: models sold only
 --   through their makers' apps or APIs (closed weights) with no price recorded, price periods
---   whose start is only the first day a source shows the price in force, and models of 2023-2024
+--   whose start is only the first day a source shows the price in force, and models
 --   with no known context window. A figure no source states stays empty rather than guessed.
 -- parameters:
 --   gap: {type: text, default: all, choices: [all, unpriced-closed-model, unconfirmed-price-start, unknown-context-window], description: which kind of gap}
@@ -10,7 +10,9 @@ with gaps as (
   select 'unpriced-closed-model' as gap, m.id as model_id, m.name as model, m.organization_id,
     null as detail, m.note
   from models m
-  where m.open_weights = 0 and not exists (select 1 from prices p where p.model_id = m.id)
+  where m.open_weights = 0 and m.snapshot_of is null
+    and not exists (select 1 from prices p join models priced on priced.id = p.model_id
+                    where priced.id = m.id or priced.snapshot_of = m.id)
   union all
   select 'unconfirmed-price-start', p.model_id, m.name, m.organization_id,
     p.tier || ' price in ' || p.currency || ' in force by ' || p.effective_from, p.note
@@ -19,7 +21,7 @@ with gaps as (
   union all
   select 'unknown-context-window', m.id, m.name, m.organization_id, null, m.note
   from models m
-  where m.context_window is null and m.release_date >= '2023' and m.release_date < '2025'
+  where m.context_window is null and m.snapshot_of is null
 )
 select gap, model, organization_id, detail, note, model_id
 from gaps

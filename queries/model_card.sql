@@ -11,6 +11,9 @@ with facts as (
   from models m, json_each(json_object(
     'name', m.name, 'organization_id', m.organization_id, 'family', m.family,
     'release_date', m.release_date, 'announced_date', m.announced_date,
+    'general_availability_date', m.general_availability_date, 'deprecation_date', m.deprecation_date,
+    'retirement_date', m.retirement_date, 'replacement_model_id', m.replacement_model_id,
+    'snapshot_of', m.snapshot_of,
     'open_weights', m.open_weights, 'license', m.license, 'parameters_b', m.parameters_b,
     'active_parameters_b', m.active_parameters_b, 'context_window', m.context_window,
     'max_output_tokens', m.max_output_tokens, 'knowledge_cutoff', m.knowledge_cutoff,
@@ -48,6 +51,17 @@ with facts as (
   union all
   select 7, 'event', date, title, 'events', id, 'title'
   from events where model_id = :model
+  union all
+  select 8, 'name', n.name || ' (' || n.kind || ', ' || n.used_by || ')',
+    n.model_id || ' from ' || n.effective_from || coalesce(' until ' || n.effective_to, ''),
+    'model_names', n.used_by || ',' || n.name || ',' || n.effective_from, 'model_id'
+  from model_names n
+  where n.model_id = :model or n.model_id in (select id from models where snapshot_of = :model)
+  union all
+  select 9, 'snapshot', s.id, coalesce('released ' || s.release_date, '')
+      || coalesce(', retired ' || s.retirement_date, ''),
+    'models', s.id, 'snapshot_of'
+  from models s where s.snapshot_of = :model
 )
 select f.section, f.item, f.value, c.source_id, s.url as source_url, s.kind as source_kind, c.quote
 from facts f

@@ -12,7 +12,8 @@ select
   count(*) as releases,
   group_concat(name, ', ') as models
 from models
-where release_date_precision in ('day', 'month')
+where snapshot_of is null
+  and release_date_precision in ('day', 'month')
   and substr(release_date, 1, 7) between :from_month and :to_month
 group by 1, 2
 order by 1, 2

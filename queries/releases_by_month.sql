@@ -13,7 +13,8 @@ select
   group_concat(m.name, ', ') as models
 from models m
 join organizations o on o.id = m.organization_id
-where m.release_date_precision in ('day', 'month')
+where m.snapshot_of is null
+  and m.release_date_precision in ('day', 'month')
   and substr(m.release_date, 1, 7) between :from_month and :to_month
 group by 1, 2
 order by 1, 2

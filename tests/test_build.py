@@ -18,9 +18,9 @@ def built(sources, tmp_path):
 
 
 def test_every_table_is_created_with_its_rows(built):
-    tables = ("sources", "organizations", "models", "model_modalities", "context_windows", "prices", "events", "training_runs", "claims")
+    tables = ("sources", "organizations", "models", "model_modalities", "context_windows", "prices", "model_names", "events", "training_runs", "claims", "coverage")
     counts = {name: built[name].count for name in tables}
-    assert counts == {"sources": 4, "organizations": 3, "models": 4, "model_modalities": 8, "context_windows": 4, "prices": 8, "events": 2, "training_runs": 1, "claims": 5}
+    assert counts == {"sources": 5, "organizations": 3, "models": 6, "model_modalities": 8, "context_windows": 4, "prices": 10, "model_names": 4, "events": 2, "training_runs": 1, "claims": 5, "coverage": 1}
 
 
 def test_date_precision_is_derived_from_how_the_date_is_written(built):
@@ -164,3 +164,21 @@ def test_prices_keep_their_currency_and_only_dollars_reach_the_usd_columns(built
     assert (usd["currency"], usd["input_per_mtok"], usd["input_usd_per_mtok"]) == ("USD", 30.0, 30.0)
     fields = {r["field"] for r in built.query("select field from citations where table_name = 'prices' and record_id = 'deepseek-v3,deepseek,standard,CNY,2024-12-26'")}
     assert {"input_per_mtok", "output_per_mtok", "cached_input_per_mtok"} <= fields
+
+
+def coverage_of(sources, tmp_path):
+    db_path = tmp_path / "coverage.db"
+    assert build(sources.root, db_path) == []
+    return next(sqlite_utils.Database(db_path)["coverage"].rows)
+
+
+def test_the_covered_period_follows_the_data(sources, tmp_path):
+    assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"
+    sources.append("events/fixture.yaml", "- id: later-event\n  date: 2026-11-30\n  kind: other\n  title: Something later\n  source: fixture-review\n")
+    assert coverage_of(sources, tmp_path) == {"covered_from": "2023-03-14", "covered_to": "2026-11-30", "latest_month": "2026-11"}
+
+
+def test_a_scheduled_retirement_does_not_extend_the_covered_period(sources, tmp_path):
+    sources.replace("models/fixture.yaml", "  retirement_date: 2025-06-06\n", "  retirement_date: 2027-06-06\n")
+    sources.replace("models/fixture.yaml", "2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06", "2025-03-01 | gpt-4o-2024-05-13 | 2027-06-06")
+    assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"

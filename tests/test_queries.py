@@ -12,8 +12,8 @@ from conftest import ROOT
 QUERIES = queries(ROOT / "queries")
 
 
-async def rows(datasette, name, **params):
-    response = await datasette.client.get(f"/almanac/{name}.json", params={**params, "_shape": "array"})
+async def rows(datasette, query, **params):
+    response = await datasette.client.get(f"/almanac/{query}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -25,13 +25,16 @@ async def test_cost_estimate_reproduces_the_review_photo_example(datasette):
     assert first["model"] == "Gemini 1.5 Flash-8B"
     assert (first["input_cost_usd"], first["output_cost_usd"], first["total_cost_usd"]) == (0.663, 1.02, 1.68)
     # 17.68 x $2.50 + 6.8 x $10 = $112.20 on GPT-4o; 17.68 x $30 + 6.8 x $60 = $938.40 on GPT-4.
-    assert [(r["model"], r["total_cost_usd"]) for r in result] == [("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4", 938.4)]
+    # Each dated snapshot is an offering of its own: 17.68 x $5 + 6.8 x $15 = $190.40 on gpt-4o-2024-05-13.
+    assert [(r["model"], r["total_cost_usd"]) for r in result] == [
+        ("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4o (2024-08-06)", 112.2), ("GPT-4o (2024-05-13)", 190.4), ("GPT-4", 938.4),
+    ]
 
 
 async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
     # Photos need a model that takes images: GPT-4 (text only, in the fixture) drops out.
     result = await rows(datasette, "cost_estimate", input_modality="image")
-    assert [r["model"] for r in result] == ["Gemini 1.5 Flash-8B", "GPT-4o"]
+    assert [r["model"] for r in result] == ["Gemini 1.5 Flash-8B", "GPT-4o", "GPT-4o (2024-08-06)", "GPT-4o (2024-05-13)"]
     assert [r["model"] for r in await rows(datasette, "cost_estimate", input_modality="video")] == ["Gemini 1.5 Flash-8B"]
     assert await rows(datasette, "cost_estimate", input_modality="audio") == []
 
@@ -39,7 +42,7 @@ async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
 async def test_cost_estimate_uses_the_prices_of_the_day_asked(datasette):
     result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0")
     # On 2024-06-01 GPT-4o cost $5 per million input tokens and Flash-8B had no price yet.
-    assert [(r["model"], r["total_cost_usd"]) for r in result] == [("GPT-4o", 5000.0), ("GPT-4", 30000.0)]
+    assert [(r["model"], r["total_cost_usd"]) for r in result] == [("GPT-4o", 5000.0), ("GPT-4o (2024-05-13)", 5000.0), ("GPT-4", 30000.0)]
 
 
 async def test_cost_estimate_in_csv_and_html(datasette):
@@ -57,6 +60,7 @@ async def test_prices_on_date(datasette):
     assert [(r["model"], r["tier"], r["input_usd_per_mtok"]) for r in result] == [
         ("GPT-4o", "batch", 2.5),
         ("GPT-4o", "standard", 5.0),
+        ("GPT-4o (2024-05-13)", "standard", 5.0),
         ("GPT-4", "standard", 30.0),
     ]
 
@@ -75,7 +79,7 @@ async def test_cost_estimate_never_prices_a_job_in_another_currency(datasette):
 
 
 async def test_price_history_of_one_model(datasette):
-    result = await rows(datasette, "price_history", model="gpt-4o")
+    result = [r for r in await rows(datasette, "price_history", model="gpt-4o") if r["offering"] == "gpt-4o"]
     assert [r["effective_from_confirmed"] for r in result] == [0, 1, 1]  # the batch start is only first seen
     assert [(r["tier"], r["effective_from"], r["effective_to"], r["input_per_mtok"]) for r in result] == [
         ("batch", "2024-05-13", None, 2.5),
@@ -95,6 +99,7 @@ async def test_price_drops_between_two_dates(datasette):
     assert [(r["model"], r["input_times_cheaper"], r["input_change"]) for r in result] == [
         ("GPT-4o", 2.0, "2x cheaper"),
         ("GPT-4", 1.0, "unchanged"),
+        ("GPT-4o (2024-05-13)", 1.0, "unchanged"),
     ]
 
 
@@ -176,7 +181,11 @@ async def test_training_compared(datasette):
 async def test_model_card_lists_facts_with_their_sources(datasette):
     result = await rows(datasette, "model_card", model="gpt-4o")
     sections = {r["section"] for r in result}
-    assert sections == {"model", "context window", "modality", "price", "leaderboard", "event"}
+    assert sections == {"model", "context window", "modality", "price", "leaderboard", "event", "snapshot", "name"}
+    snapshots = [(r["item"], r["value"]) for r in result if r["section"] == "snapshot"]
+    assert snapshots == [("gpt-4o-2024-05-13", "released 2024-05-13, retired 2025-06-06"), ("gpt-4o-2024-08-06", "released 2024-08-06")]
+    names = [r["item"] for r in result if r["section"] == "name"]
+    assert names == ["gpt-4o (alias, openai)", "gpt-4o (alias, openai)", "gpt-4o-2024-05-13 (snapshot, openai)", "gpt-4o-2024-08-06 (snapshot, openai)"]
     limits = next(r for r in result if r["section"] == "context window" and r["item"] == "from 2024-08-06")
     assert limits["value"] == "128000 tokens, up to 16384 output tokens"
     assert (limits["source_id"], limits["quote"]) == ("fixture-openai-pricing", "16,384 output tokens")
@@ -213,8 +222,9 @@ async def test_data_gaps_name_what_is_missing_and_why(datasette):
 async def test_almanac_in_numbers(datasette):
     result = {r["measure"]: r["value"] for r in await rows(datasette, "almanac_in_numbers")}
     assert result["models"] == 4 and result["claims contradicted"] == 1
-    assert (result["price periods"], result["price periods stated in yuan or euros"]) == (8, 2)
-    assert result["price periods whose start a source states"] == 7
+    assert result["dated snapshots priced or retired on their own"] == 2 and result["names and aliases"] == 4
+    assert (result["price periods"], result["price periods stated in yuan or euros"]) == (10, 2)
+    assert result["price periods whose start a source states"] == 9
 
 
 @pytest.mark.parametrize(
@@ -290,3 +300,52 @@ def test_every_query_is_titled_described_and_chartable_where_it_makes_sense():
 async def test_chart_link_opens_the_query_as_a_datasette_vega_chart(datasette):
     html = (await datasette.client.get("/almanac/price_history?model=gpt-4o")).text
     assert 'href="/almanac/price_history?model=gpt-4o&amp;_chart=1#g.mark=line&amp;g.x_column=effective_from&amp;g.x_type=temporal' in html
+
+
+@pytest.mark.parametrize(
+    "name,date,expected",
+    [
+        # The alias moved from the May snapshot to the August one on 2024-10-02.
+        ("gpt-4o", "2024-10-01", ("gpt-4o-2024-05-13", 5.0)),
+        ("gpt-4o", "2024-10-02", ("gpt-4o-2024-08-06", 2.5)),
+        ("gpt-4o", "2024-12-31", ("gpt-4o-2024-08-06", 2.5)),
+        ("gpt-4o-2024-05-13", "2024-12-31", ("gpt-4o-2024-05-13", 5.0)),
+        # A model with no names of its own answers to its almanac id, and to its name in any case.
+        ("gpt-4", "2024-12-31", ("gpt-4", 30.0)),
+        (" GPT-4o (2024-05-13) ", "2024-12-31", ("gpt-4o-2024-05-13", 5.0)),
+    ],
+)
+async def test_a_name_resolves_to_the_offering_it_pointed_at_that_day(datasette, name, date, expected):
+    [row] = await rows(datasette, "resolve_name", **{"name": name, "date": date})
+    assert (row["model_id"], row["input_per_mtok"]) == expected
+
+
+@pytest.mark.parametrize("name,date", [("gpt-4o", "2024-05-12"), ("gpt-4o-2024-08-06", "2024-08-05"), ("no-such-model", "2024-12-31")])
+async def test_a_name_that_pointed_nowhere_that_day_resolves_to_nothing(datasette, name, date):
+    assert await rows(datasette, "resolve_name", **{"name": name, "date": date}) == []
+
+
+async def test_price_history_shows_the_family_and_each_snapshot(datasette):
+    result = await rows(datasette, "price_history", model="gpt-4o")
+    assert [r["offering"] for r in result] == ["gpt-4o"] * 3 + ["gpt-4o-2024-05-13", "gpt-4o-2024-08-06"]
+    assert result[-1]["series"] == "gpt-4o-2024-08-06 standard (USD)"
+
+
+async def test_coverage_is_the_span_of_dated_facts(datasette):
+    # The fixture's earliest fact is GPT-4's release; its latest, DeepSeek-V3's price change.
+    assert await rows(datasette, "coverage") == [{"covered_from": "2023-03-14", "covered_to": "2025-02-08", "latest_month": "2025-02"}]
+
+
+async def test_retired_models_name_their_replacement(datasette):
+    # The fixture's covered period ends 2025-02-08, before the May snapshot's retirement.
+    [row] = await rows(datasette, "retired_models")
+    assert (row["model_id"], row["status"], row["replacement_model_id"]) == ("gpt-4o-2024-05-13", "scheduled", "gpt-4o-2024-08-06")
+    [row] = await rows(datasette, "retired_models", date="2025-06-06")
+    assert (row["status"], row["retirement_date"], row["replacement"]) == ("retired", "2025-06-06", "GPT-4o (2024-08-06)")
+
+
+async def test_compare_prices_takes_an_alias_as_the_model_it_meant_that_day(datasette):
+    [row] = await rows(datasette, "compare_prices", model_b="gpt-4o", date_b="2024-09-01")
+    assert (row["b_model_id"], row["b_input_usd_per_mtok"]) == ("gpt-4o-2024-05-13", 5.0)
+    [row] = await rows(datasette, "compare_prices", model_b="GPT-4o (2024-08-06)", date_b="2024-09-01")
+    assert (row["b_model_id"], row["input_times_cheaper"]) == ("gpt-4o-2024-08-06", 12.0)

@@ -59,7 +59,7 @@ def test_coverage_of_2023_and_2024(almanac):
         ("gpt-4", ON_2023_12, 30),
         ("gpt-4-turbo", ON_2023_12, 10),
         ("gpt-3-5-turbo", ON_2023_12, 1),
-        ("gpt-4o", ON_2024_12, 2.5),
+        ("gpt-4o-2024-08-06", ON_2024_12, 2.5),
         ("gpt-4o-mini", ON_2024_12, 0.15),
         ("claude-3-haiku", ON_2024_12, 0.25),
         ("gemini-1-5-flash", ON_2024_12, 0.075),
@@ -68,6 +68,18 @@ def test_coverage_of_2023_and_2024(almanac):
 )
 def test_the_reviews_price_points(almanac, model, day, expected_input):
     assert price_on(almanac, model, day)[0] == expected_input
+
+
+@pytest.mark.parametrize("day,snapshot,price", [("2024-09-30", "gpt-4o-2024-05-13", 5), ("2024-10-02", "gpt-4o-2024-08-06", 2.5), (ON_2024_12, "gpt-4o-2024-08-06", 2.5)])
+def test_the_gpt_4o_alias_costs_what_its_snapshot_cost_that_day(almanac, day, snapshot, price):
+    # OpenAI moved the gpt-4o alias from the launch snapshot to the August one on 2024-10-02.
+    [row] = [
+        dict(r) for r in almanac.query(
+            "select n.model_id, p.input_per_mtok from model_names n join prices p on p.model_id = n.model_id and p.tier = 'standard' "
+            "and p.effective_from <= :day and (p.effective_to is null or p.effective_to > :day) "
+            "where n.name = 'gpt-4o' and n.used_by = 'openai' and n.effective_from <= :day and (n.effective_to is null or n.effective_to > :day)",
+            {"day": day})]
+    assert (row["model_id"], row["input_per_mtok"]) == (snapshot, price)
 
 
 def test_gemini_1_5_flash_8b_output_price(almanac):
@@ -82,14 +94,15 @@ def test_o1_price_is_what_openai_charged_not_what_the_review_says(almanac):
 def test_the_reviews_ratios(almanac):
     gpt4 = price_on(almanac, "gpt-4", ON_2023_12)[0]
     gpt35 = price_on(almanac, "gpt-3-5-turbo", ON_2023_12)[0]
-    assert gpt4 / price_on(almanac, "gpt-4o", ON_2024_12)[0] == 12  # 30 / 2.5
+    assert gpt4 / price_on(almanac, "gpt-4o-2024-08-06", ON_2024_12)[0] == 12  # 30 / 2.5
     assert round(gpt35 / price_on(almanac, "gpt-4o-mini", ON_2024_12)[0], 2) == 6.67  # 1 / 0.15: "nearly 7x"
     assert round(gpt35 / price_on(almanac, "gemini-1-5-flash-8b", ON_2024_12)[0], 2) == 26.67  # 1 / 0.0375: "27x"
 
 
 def test_price_changes_are_periods_not_overwritten_values(almanac):
-    gpt4o = [row["input_usd_per_mtok"] for row in almanac.query("select input_usd_per_mtok from prices where model_id = 'gpt-4o' and tier = 'standard' order by effective_from")]
-    assert gpt4o[0] == 5 and gpt4o[-1] == 2.5  # $5 at launch, $2.50 from the August 2024 snapshot
+    # GPT-4o's snapshots were priced apart: $5 for the launch snapshot, which kept it; $2.50 for August's.
+    assert price_on(almanac, "gpt-4o-2024-05-13", ON_2024_12) == (5, 15)
+    assert price_on(almanac, "gpt-4o-2024-08-06", ON_2024_12) == (2.5, 10)
     haiku = [row["input_usd_per_mtok"] for row in almanac.query("select input_usd_per_mtok from prices where model_id = 'claude-3-5-haiku' and tier = 'standard' order by effective_from")]
     assert haiku[0] == 1 and haiku[-1] == 0.8  # $1 at launch, cut to $0.80 on 2024-12-03
     for model in ("gemini-1-5-flash", "gemini-1-5-pro"):
@@ -116,7 +129,8 @@ def test_the_may_2024_chinese_price_war_in_yuan(almanac):
 def test_a_closed_model_without_a_price_says_why(almanac):
     # Closed weights mean the maker's API or app is the only way in: a missing price needs a reason.
     silent = [row["id"] for row in almanac.query(
-        "select id from models m where open_weights = 0 and not exists (select 1 from prices p where p.model_id = m.id) "
+        "select id from models m where open_weights = 0 and not exists (select 1 from prices p join models s on s.id = p.model_id "
+        "where s.id = m.id or s.snapshot_of = m.id) "
         "and coalesce(note, '') not like '%price%'"
     )]
     assert silent == []
@@ -234,6 +248,29 @@ def test_committed_claims_report_matches_a_fresh_build(almanac):
     docs/claims.md."""
     committed = (ROOT / "docs" / "claims.md").read_text(encoding="utf-8")
     assert report(almanac) == committed
+
+
+# The founding review's claims are about 2024; their verdicts are settled by the 2023-2024 facts
+# their SQL reads, so no later record may change one. Every claim not listed here is supported.
+VERDICTS_NOT_SUPPORTED = {
+    "deepseek-v3-685b": "contradicted",
+    "deepseek-v3-ranks-7th": "contradicted",
+    "earliest-was-gemini-1-5-pro": "not-checkable",
+    "every-serious-provider-has-100k": "contradicted",
+    "gemini-1-0-announced-december-7": "contradicted",
+    "gemini-live-video-a-day-before-chatgpt": "not-checkable",
+    "most-2023-models-4096-or-8192": "contradicted",
+    "o1-costs-30": "contradicted",
+    "o1-most-expensive-openai-model": "contradicted",
+    "qwen2-vl-september": "contradicted",
+    "seventy-models-above-gpt-4-0314": "contradicted",
+}
+
+
+def test_the_reviews_verdicts_do_not_move_when_later_data_arrives(almanac):
+    verdicts = {c["id"]: c["verdict"] for c in almanac["claims"].rows}
+    assert len(verdicts) == 82
+    assert {k: v for k, v in verdicts.items() if v != "supported"} == VERDICTS_NOT_SUPPORTED
 
 
 def test_at_least_forty_claims_cover_every_checkable_section(almanac):

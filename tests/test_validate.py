@@ -288,3 +288,104 @@ def test_every_price_says_whether_its_start_is_confirmed(sources, value, message
     problem = only_problem(sources)
     assert (problem.path, problem.line, problem.field) == ("sources/prices/fixture.csv", 2, "effective_from_confirmed")
     assert message in problem.message
+
+
+NAMES = "model_names/fixture.csv"
+SNAPSHOT = "models/fixture.yaml"
+
+
+def test_periods_of_one_name_must_not_overlap(sources):
+    # The alias cannot point at the August snapshot while it still points at the May one.
+    sources.replace(NAMES, "gpt-4o,openai,alias,gpt-4o-2024-05-13,2024-05-13,2024-10-02,", "gpt-4o,openai,alias,gpt-4o-2024-05-13,2024-05-13,2024-10-03,")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/model_names/fixture.csv", 5, "effective_from")
+    assert "name's period overlaps the one from 2024-05-13 (until 2024-10-03)" in problem.message
+
+
+def test_the_same_name_at_another_user_is_another_series(sources):
+    sources.append(NAMES, "gpt-4o,google,gateway,gpt-4o-2024-08-06,2024-08-06,,fixture-openai-pricing,,,\n")
+    assert problems_of(sources) == []
+
+
+def test_a_name_points_at_a_known_model(sources):
+    sources.append(NAMES, "gpt-5,openai,alias,gpt-5,2025-08-07,,fixture-openai-pricing,,,\n")
+    problem = only_problem(sources)
+    assert (problem.field, problem.record) == ("model_id", "openai,gpt-5,2025-08-07")
+    assert "unknown model 'gpt-5'" in problem.message
+
+
+def test_a_name_kind_is_from_its_vocabulary(sources):
+    sources.replace(NAMES, "gpt-4o,openai,alias,gpt-4o-2024-05-13", "gpt-4o,openai,nickname,gpt-4o-2024-05-13")
+    problem = only_problem(sources)
+    assert problem.field == "kind" and "expected one of id, snapshot, alias, gateway, cloud" in problem.message
+
+
+def test_a_retirement_before_the_release_is_an_error(sources):
+    sources.replace(SNAPSHOT, "  deprecation_date: 2025-03-01\n  retirement_date: 2025-06-06\n", "  retirement_date: 2024-05-01\n")
+    sources.replace(SNAPSHOT, "    deprecation_date: {source: fixture-deprecations, quote: \"2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06 | gpt-4o-2024-08-06\"}\n", "")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("gpt-4o-2024-05-13", "retirement_date")
+    assert "retirement_date (2024-05-01) is before release_date (2024-05-13)" in problem.message
+
+
+def test_a_retirement_before_its_deprecation_is_an_error(sources):
+    sources.replace(SNAPSHOT, "  retirement_date: 2025-06-06\n", "  retirement_date: 2025-02\n")
+    problem = only_problem(sources)
+    assert "retirement_date (2025-02) is before deprecation_date (2025-03-01)" in problem.message
+
+
+def test_a_retirement_in_the_month_of_its_deprecation_is_not(sources):
+    sources.replace(SNAPSHOT, "  retirement_date: 2025-06-06\n", "  retirement_date: 2025-03\n")
+    assert problems_of(sources) == []
+
+
+def test_a_snapshot_of_a_snapshot_is_an_error(sources):
+    sources.replace(SNAPSHOT, "  name: GPT-4o (2024-08-06)\n  organization_id: openai\n  family: GPT-4o\n  snapshot_of: gpt-4o\n", "  name: GPT-4o (2024-08-06)\n  organization_id: openai\n  family: GPT-4o\n  snapshot_of: gpt-4o-2024-05-13\n")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("gpt-4o-2024-08-06", "snapshot_of")
+    assert "itself a snapshot of 'gpt-4o'" in problem.message
+
+
+def test_a_model_cannot_replace_itself(sources):
+    sources.replace(SNAPSHOT, "  replacement_model_id: gpt-4o-2024-08-06\n", "  replacement_model_id: gpt-4o-2024-05-13\n")
+    problem = only_problem(sources)
+    assert (problem.field, problem.message) == ("replacement_model_id", "replacement_model_id names the model itself")
+
+
+def test_a_cache_write_needs_its_lifetime(sources):
+    sources.replace("prices/snapshots.csv", "USD,2.5,10,1.25,,", "USD,2.5,10,1.25,3.125,")
+    problem = only_problem(sources)
+    assert (problem.path, problem.line, problem.field) == ("sources/prices/snapshots.csv", 3, "cache_write_ttl_minutes")
+    assert "cache_write_per_mtok needs cache_write_ttl_minutes" in problem.message
+
+
+def test_a_cache_write_with_its_lifetime_is_valid(sources):
+    sources.write("prices/snapshots.csv", PRICE_HEADER.replace("cache_write_per_mtok,", "cache_write_per_mtok,cache_write_ttl_minutes,cache_write_1h_per_mtok,")
+                  + "gpt-4o-2024-08-06,openai,standard,,2024-08-06,,true,USD,2.5,10,1.25,3.125,5,5,fixture-openai-pricing,,,\n")
+    assert problems_of(sources) == []
+
+
+def test_a_lifetime_without_a_cache_write_price_is_an_error(sources):
+    sources.write("prices/snapshots.csv", PRICE_HEADER.replace("cache_write_per_mtok,", "cache_write_per_mtok,cache_write_ttl_minutes,")
+                  + "gpt-4o-2024-08-06,openai,standard,,2024-08-06,,true,USD,2.5,10,1.25,,5,fixture-openai-pricing,,,\n")
+    problem = only_problem(sources)
+    assert problem.field == "cache_write_ttl_minutes" and "which is empty" in problem.message
+
+
+def test_an_introductory_price_needs_its_end(sources):
+    sources.write("prices/snapshots.csv", PRICE_HEADER.replace("currency,", "currency,offer,")
+                  + "gpt-4o-2024-08-06,openai,standard,,2024-08-06,,true,USD,introductory,2.5,10,1.25,,fixture-openai-pricing,,,\n")
+    problem = only_problem(sources)
+    assert problem.field == "effective_to" and "an introductory price needs effective_to" in problem.message
+
+
+@pytest.mark.parametrize("tier", ["flex", "priority"])
+def test_service_tiers_are_series_of_their_own(sources, tier):
+    sources.append("prices/snapshots.csv", f"gpt-4o-2024-08-06,openai,{tier},,2024-08-06,,true,USD,1.25,5,,,fixture-openai-pricing,,,\n")
+    assert problems_of(sources) == []
+
+
+def test_a_flex_long_context_tier_needs_its_threshold(sources):
+    sources.append("prices/snapshots.csv", "gpt-4o-2024-08-06,openai,flex-long-context,,2024-08-06,,true,USD,1.25,5,,,fixture-openai-pricing,,,\n")
+    problem = only_problem(sources)
+    assert problem.field == "tier_min_input_tokens" and "tier flex-long-context needs tier_min_input_tokens" in problem.message
