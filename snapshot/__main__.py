@@ -41,8 +41,11 @@ def main(argv=None):
         return 1
     progress = Progress()
     failed = asyncio.run(snapshot(config_dir, args.out, args.wasm, progress, args.public_url))
-    for url, status in failed:
-        print(f"the site answered {status} at {url}; links to it are broken on the live site too", file=sys.stderr)
+    for url, answer in failed:
+        print(f"{url}: the site answered with {answer}", file=sys.stderr)
+    if failed:
+        print(f"{len(failed)} pages or files could not be written; {args.out} was left as it was.", file=sys.stderr)
+        return 1
     print(progress.summary(args.out))
     return 0
 
@@ -63,7 +66,7 @@ async def snapshot(config_dir, out, wasm, progress, public_url=None):
     datasette = Datasette(config_dir=config_dir, settings={**live_settings, **WALK_SETTINGS})
     await datasette.invoke_startup()
     sitemap, canned, boards = await read_site(datasette)
-    pages = await existing_pages(datasette)
+    pages, failed = await existing_pages(datasette)
     sitemap.pages = tuple(pages)
     temporary = out.with_name(out.name + ".tmp")
     shutil.rmtree(temporary, ignore_errors=True)
@@ -71,9 +74,13 @@ async def snapshot(config_dir, out, wasm, progress, public_url=None):
     crawl = Crawl(datasette, sitemap, boards, temporary, progress, public_url)
     await crawl.run(seeds(sitemap, pages))
     write_sql_page(temporary, sitemap, canned, live_settings, wasm, progress)
+    failed += crawl.failed
+    if failed:  # a snapshot with holes in it is not published: the previous one stays
+        shutil.rmtree(temporary)
+        return failed
     shutil.rmtree(out, ignore_errors=True)
     temporary.rename(out)
-    return crawl.failed
+    return failed
 
 
 if __name__ == "__main__":

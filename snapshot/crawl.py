@@ -65,10 +65,9 @@ class Crawl:
             await self.fetch(self.queue.popleft())
 
     async def get(self, url):
-        response = await self.datasette.client.get(url, follow_redirects=True)
-        if response.status_code != 200:
-            self.failed.append((url, response.status_code))
-            return None
+        response, problem = await answer(self.datasette, url)
+        if problem:
+            self.failed.append((url, problem))
         return response
 
     async def fetch(self, target):
@@ -127,14 +126,29 @@ class Crawl:
         self.progress.wrote(len(body), page)
 
 
+async def answer(datasette, url):
+    """(response, None) for a page or file the site answers, else (None, what went wrong): the
+    in-process client raises what a served instance would answer with a 500."""
+    try:
+        response = await datasette.client.get(url, follow_redirects=True)
+    except Exception as error:  # noqa: BLE001 - a page's error is reported and the walk goes on
+        return None, f"an error ({type(error).__name__}: {error})"
+    if response.status_code != 200:
+        return None, f"status {response.status_code}"
+    return response, None
+
+
 async def existing_pages(datasette):
-    """The declared pages the site answers; the others are not linked from the snapshot."""
-    found = []
+    """(the declared pages the site answers, [(page, problem)] for those it fails on); a page
+    not there yet (404) is left out quietly, and the snapshot does not link to it."""
+    found, failed = [], []
     for path in PAGES:
-        response = await datasette.client.get(path, follow_redirects=True)
-        if response.status_code == 200:
+        response, problem = await answer(datasette, path)
+        if response is not None:
             found.append(path)
-    return found
+        elif problem != "status 404":
+            failed.append((path, problem))
+    return found, failed
 
 
 def seeds(sitemap, pages):

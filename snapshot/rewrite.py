@@ -24,6 +24,7 @@ DROPPED_SCRIPTS = re.compile(r'<script src="/-/static/table\.js"[^>]*></script>'
 UNAVAILABLE = 'data-snapshot="unavailable" aria-disabled="true" title="Not in this static snapshot: it needs the live site"'
 LIVE = 'data-snapshot="live" title="Not in this static snapshot: opens on the live site"'
 SNAPSHOT_CSS = "-/snapshot/snapshot.css"
+SNAPSHOT_JS = "-/snapshot/snapshot.js"
 DASHBOARD_JS = "-/snapshot/dashboards.js"
 
 
@@ -63,10 +64,12 @@ class Rewriter:
         """The page of `target` with its links rewritten; `before_charts` goes just before the
         inline script that draws a dashboard's charts."""
         page_file, from_row = target.file(), target.kind == "row"
+        # The live site answers /favicon.ico; under a sub-path a browser would ask the host's root.
+        text = text.replace("</head>", '<link rel="icon" href="/-/static/favicon.png">\n</head>', 1)
         text = DROPPED_SCRIPTS.sub("", text)
         text = INLINE_SCRIPT.sub(lambda m: self._inline_script(m, page_file, before_charts), text)
         text = TAG.sub(lambda m: self._tag(m, page_file, from_row), text)
-        head = f'<link rel="stylesheet" href="{relative(page_file, SNAPSHOT_CSS)}">'
+        head = f'<link rel="stylesheet" href="{relative(page_file, SNAPSHOT_CSS)}"><script src="{relative(page_file, SNAPSHOT_JS)}" defer></script>'
         return text.replace("</head>", head + "\n</head>", 1)
 
     def _inline_script(self, match, page_file, before_charts):

@@ -2,6 +2,7 @@
 sub-path of a folder, then checked as files and in a real browser under a plain static server."""
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -121,3 +122,25 @@ def test_a_public_url_turns_what_the_snapshot_lacks_into_links_to_the_live_site(
     assert '<a href="../price_history/model=gpt-4/index.html">' in live
     offline = Rewriter(sitemap, lambda target: None).page(page, Target("table", "/almanac/models"))
     assert '<a data-snapshot="unavailable"' in offline and "_sort" not in offline
+
+
+def test_a_page_the_site_fails_on_stops_the_snapshot_and_keeps_the_previous_one(fixture_site, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("almanac.db", "inspect-data.json", "metadata.yml", "settings.json", "plugins", "static"):
+        (site / name).symlink_to(fixture_site / name)
+    shutil.copytree(ROOT / "templates", site / "templates")
+    (site / "templates" / "pages" / "about.html").write_text('{{ almanac_query("no_such_query") }}')
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "index.html").write_text("the previous snapshot")
+    result = subprocess.run(
+        [sys.executable, "-m", "snapshot", "--config-dir", str(site), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "/about: the site answered with an error (KeyError" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (out / "index.html").read_text() == "the previous snapshot"

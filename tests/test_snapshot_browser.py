@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from browser import Page, free_port
+from browser import Page, free_port, wait_for_charts
 from test_browser import browser  # noqa: F401 (the module's Chromium, shared)
 from test_snapshot import SUB_PATH, snapshot_run  # noqa: F401 (the snapshot, built once)
 
@@ -47,8 +47,7 @@ def page(browser, static_server):  # noqa: F811
 def test_home_page_from_files(page):
     tab = page.goto("/")
     assert "$1.68" in tab.inner_text(".almanac-numbers")
-    for chart in ("#chart-cheapest", "#chart-context"):
-        tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-cheapest", "#chart-context")
     tab.get_by_role("link", name="the story in charts").click()
     tab.wait_for_url("**/-/dashboards/story/index.html")
     page.screenshot("snapshot-home")
@@ -57,7 +56,7 @@ def test_home_page_from_files(page):
 
 def test_model_page_from_files(page):
     tab = page.goto("/almanac/models/gpt-4o/")
-    tab.locator("#chart-price-history-usd canvas, #chart-price-history-usd svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-price-history-usd")
     assert "fixture-openai-pricing" in tab.inner_text("body")
     tab.get_by_role("link", name="price_history").click()
     tab.wait_for_url("**/almanac/price_history/index.html")
@@ -109,4 +108,26 @@ def test_canned_query_form_runs_other_parameters_in_the_browser(page):
     first_row = tab.locator("#results tbody tr").first.inner_text()
     assert "Gemini 1.5 Flash-8B" in first_row and "1.68" in first_row
     assert tab.locator("#canned").input_value() == "cost_estimate"
+    page.assert_clean()
+
+
+def test_charts_of_tables_and_queries_from_files(page):
+    tab = page.goto("/almanac/price_history/")
+    tab.get_by_role("link", name="Open this as a chart").click()
+    tab.locator(".vega-embed canvas.marks").wait_for(timeout=15000)
+    tab = page.goto("/almanac/prices/")
+    tab.get_by_text("Show charting options").click()
+    tab.get_by_label("Bar").check()
+    tab.locator("select[name=y_column]").select_option("input_usd_per_mtok")
+    tab.locator(".vega-embed canvas.marks").wait_for(timeout=15000)
+    page.assert_clean()
+
+
+def test_home_page_search_runs_full_text_search_in_the_browser(page):
+    tab = page.goto("/")
+    tab.get_by_label("Search the almanac").fill("deepseek")
+    tab.get_by_role("button", name="Search").click()
+    tab.wait_for_url("**/-/sql/index.html?*")
+    tab.wait_for_function("/rows? in/.test(document.getElementById('status').textContent)", timeout=15000)
+    assert "DeepSeek" in tab.inner_text("#results table")
     page.assert_clean()
