@@ -8,6 +8,7 @@ every other form (filters, export options) is replaced by a note.
 
 import html
 import json
+import posixpath
 import re
 from urllib.parse import urlencode, urlsplit
 
@@ -115,6 +116,9 @@ class Rewriter:
             # Canned queries with any parameters, and SQL typed in, run in the browser.
             hidden = "" if database_page else f'<input type="hidden" name="_query" value="{html.escape(kind.path.rsplit("/", 1)[1])}">'
             return f'<{name}{before}action="{relative(page_file, SQL_PAGE)}"{after}>' + hidden
+        if isinstance(kind, Target) and kind.path.startswith("/-/dashboards/"):
+            # A dashboard's filters redraw its charts in the browser (assets/snapshot/dashboards.js).
+            return f'<{name}{before}data-snapshot="dashboard-filters"{after}>'
         live = self.live(action)
         elsewhere = f', or <a href="{html.escape(live)}">use them on the live site</a>' if live else ""
         note = (
@@ -130,22 +134,11 @@ class Rewriter:
             url = m.group(2)
             if url.startswith(("data:", "http:", "https:", "#")):
                 return m.group(0)
-            base = css_path.rsplit("/", 1)[0]
-            absolute = url if url.startswith("/") else _join(base, url)
+            absolute = posixpath.normpath(posixpath.join(posixpath.dirname(css_path), url))
             self.want(Target("asset", absolute.split("?")[0].split("#")[0]))
             return f"url({m.group(1)}{relative(css_path.lstrip('/'), absolute.lstrip('/'))}{m.group(1)})"
 
         return CSS_URL.sub(rewrite, text)
-
-
-def _join(base, url):
-    parts = base.split("/")
-    for piece in url.split("/"):
-        if piece == "..":
-            parts.pop()
-        elif piece not in (".", ""):
-            parts.append(piece)
-    return "/".join(parts)
 
 
 def dashboard_head(page_file, data_files):

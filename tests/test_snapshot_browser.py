@@ -131,3 +131,23 @@ def test_home_page_search_runs_full_text_search_in_the_browser(page):
     tab.wait_for_function("/rows? in/.test(document.getElementById('status').textContent)", timeout=15000)
     assert "DeepSeek" in tab.inner_text("#results table")
     page.assert_clean()
+
+
+def test_curated_charts_with_other_filters_run_their_sql_in_the_browser(page):
+    tab = page.goto("/-/dashboards/story/")
+    tab.locator("#chart-context canvas, #chart-context svg").first.wait_for(timeout=15000)
+    tab.locator("input[name=from_month]").fill("2024-06")
+    tab.get_by_role("button", name="Apply").click()
+    tab.get_by_text("Drawn in your browser with these filters.").wait_for(timeout=15000)
+    months = tab.evaluate(
+        """async () => {
+            const [, url] = Object.entries(window.SNAPSHOT_CHART_DATA).find(([sql]) => sql.includes("largest_context_window"));
+            return (await (await fetch(url)).json()).rows.map((row) => row.month);
+        }"""
+    )
+    assert months[0] == "2024-06" and months[-1] == "2024-12"
+    charts = tab.locator(".dashboard-card-chart")
+    for index in range(charts.count()):
+        charts.nth(index).locator("canvas, svg").first.wait_for(timeout=15000)
+    page.screenshot("snapshot-dashboard-filtered")
+    page.assert_clean()

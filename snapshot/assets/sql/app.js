@@ -2,13 +2,11 @@
 // WebAssembly build in a worker. The address carries what to run, after "?" (a form sent here)
 // or "#" (a link): sql=..., _query=<canned query>, and one value per named parameter.
 
+import { asObjects, config, openDatabase, parameterNames } from "./client.js";
+
 const $ = (id) => document.getElementById(id);
-const config = await (await fetch("queries.json")).json();
 const queries = new Map(config.queries.map((query) => [query.name, query]));
-let database = null; // the file's bytes, kept to start a new worker after a runaway query
-let worker = null;
-let ready = null;
-let lastId = 0;
+let database = null;
 
 function status(text) {
   $("status").textContent = text;
@@ -17,43 +15,6 @@ function status(text) {
 function showError(text) {
   $("message").textContent = text;
   $("message").hidden = !text;
-}
-
-function startWorker() {
-  worker = new Worker("worker.js", { type: "module" });
-  ready = new Promise((resolve, reject) => {
-    worker.onmessage = (event) => (event.data.type === "ready" ? resolve() : reject(new Error(event.data.message)));
-  });
-  worker.postMessage({ type: "open", bytes: database.slice(0) });
-  return ready;
-}
-
-function runInWorker(sql, params) {
-  const id = ++lastId;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      worker.terminate();
-      reject(new Error(`Query stopped: it ran for more than ${config.time_limit_ms / 1000} seconds, the limit for any query. Simplify it or add a limit.`));
-      startWorker().then(() => status("Ready."));
-    }, config.time_limit_ms);
-    worker.onmessage = (event) => {
-      if (event.data.id !== id) return;
-      clearTimeout(timer);
-      if (event.data.type === "result") resolve(event.data);
-      else reject(new Error(event.data.message));
-    };
-    worker.postMessage({ type: "run", id, sql, params });
-  });
-}
-
-function parameterNames(sql) {
-  // Named parameters (:name) outside string literals, quoted names and comments.
-  const bare = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, " ");
-  const names = [];
-  for (const match of bare.matchAll(/(?<![:\w]):([A-Za-z_]\w*)/g)) {
-    if (!names.includes(match[1])) names.push(match[1]);
-  }
-  return names;
 }
 
 function drawParameters(values) {
@@ -102,7 +63,7 @@ function csvCell(value) {
 }
 
 function offerDownloads(columns, rows) {
-  const objects = rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]])));
+  const objects = asObjects(columns, rows);
   const csv = [columns, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
   for (const [id, body, type] of [["download-json", JSON.stringify(objects, null, 1), "application/json"], ["download-csv", csv, "text/csv"]]) {
     const link = $(id);
@@ -143,8 +104,7 @@ async function run() {
   status("Running…");
   const started = performance.now();
   try {
-    await ready;
-    const { columns, rows } = await runInWorker(sql, currentParameters());
+    const { columns, rows } = await database.run(sql, currentParameters());
     const ms = Math.round(performance.now() - started);
     const more = rows.length > config.max_rows ? `; the first ${config.max_rows.toLocaleString()} shown, all of them in the downloads` : "";
     status(`${rows.length.toLocaleString()} row${rows.length === 1 ? "" : "s"} in ${ms} ms${more}.`);
@@ -187,10 +147,7 @@ $("sql-form").addEventListener("submit", (event) => {
 });
 const runNow = fromAddress();
 try {
-  const response = await fetch(config.database);
-  if (!response.ok) throw new Error(`the database file answered ${response.status}`);
-  database = await response.arrayBuffer();
-  await startWorker();
+  database = await openDatabase(() => status("Ready."));
   status("Ready.");
   $("run").disabled = false;
   if (runNow) run();
