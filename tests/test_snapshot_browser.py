@@ -79,12 +79,23 @@ def run_sql(tab, sql):
     tab.get_by_role("button", name="Run SQL").click()
 
 
+def wait_for_results(tab):
+    """Waits until the SQL page shows what its query returned ("3 rows in 12 ms.")."""
+    tab.wait_for_function("/rows? in /.test(document.getElementById('status').textContent)", timeout=15000)
+
+
+def submit_to_sql_page(tab, button):
+    tab.get_by_role("button", name=button).click()
+    tab.wait_for_url("**/-/sql/index.html?*")
+    wait_for_results(tab)
+
+
 def test_sql_page_runs_queries_and_stops_a_runaway_one(page):
     tab = page.goto("/-/sql/")
     status = tab.locator("#status")
     tab.wait_for_function("document.getElementById('status').textContent.startsWith('Ready')", timeout=15000)
     run_sql(tab, "select id, name from models where id in (select rowid from models_fts) or 1 order by id")
-    tab.wait_for_function("document.getElementById('status').textContent.includes('rows in')", timeout=15000)
+    wait_for_results(tab)
     assert "gpt-4o" in tab.inner_text("#results table")
     assert tab.locator("#download-csv").get_attribute("href").startswith("blob:")
     run_sql(tab, "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n")
@@ -92,7 +103,7 @@ def test_sql_page_runs_queries_and_stops_a_runaway_one(page):
     assert "Query stopped" in tab.inner_text("#message")
     tab.wait_for_function("document.getElementById('status').textContent.startsWith('Ready')", timeout=15000)
     run_sql(tab, "select name from models_fts where models_fts match 'deepseek'")  # full-text search
-    tab.wait_for_function("document.getElementById('status').textContent.includes('row in')", timeout=15000)
+    wait_for_results(tab)
     assert "DeepSeek" in tab.inner_text("#results table")
     assert status.is_visible()
     page.screenshot("snapshot-sql")
@@ -102,9 +113,7 @@ def test_sql_page_runs_queries_and_stops_a_runaway_one(page):
 def test_canned_query_form_runs_other_parameters_in_the_browser(page):
     tab = page.goto("/almanac/cost_estimate/")
     tab.locator("input[name=input_modality]").fill("image")
-    tab.get_by_role("button", name="Run SQL").click()
-    tab.wait_for_url("**/-/sql/index.html?*")
-    tab.wait_for_function("document.getElementById('status').textContent.includes('rows in')", timeout=15000)
+    submit_to_sql_page(tab, "Run SQL")
     first_row = tab.locator("#results tbody tr").first.inner_text()
     assert "Gemini 1.5 Flash-8B" in first_row and "1.68" in first_row
     assert tab.locator("#canned").input_value() == "cost_estimate"
@@ -126,9 +135,7 @@ def test_charts_of_tables_and_queries_from_files(page):
 def test_home_page_search_runs_full_text_search_in_the_browser(page):
     tab = page.goto("/")
     tab.get_by_label("Search the almanac").fill("deepseek")
-    tab.get_by_role("button", name="Search").click()
-    tab.wait_for_url("**/-/sql/index.html?*")
-    tab.wait_for_function("/rows? in/.test(document.getElementById('status').textContent)", timeout=15000)
+    submit_to_sql_page(tab, "Search")
     assert "DeepSeek" in tab.inner_text("#results table")
     page.assert_clean()
 
