@@ -35,16 +35,20 @@ class Progress:
         now = time.perf_counter()
         if self.tty and now - self.drawn >= REDRAW_SECONDS:
             self.drawn = now
-            filled = WIDTH * self.done // max(self.total, 1)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done:,}/{self.total:,} files, {self.bytes / 1e6:.1f} MB ")
-            self.stream.flush()
+            self._draw()
         elif not self.tty and self.done % LOG_EVERY == 0:
             print(f"  {self.done:,} of {self.total:,} files so far", file=self.stream, flush=True)
+
+    def _draw(self):
+        filled = WIDTH * self.done // max(self.total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done:,}/{self.total:,} files, {self.bytes / 1e6:.1f} MB ")
+        self.stream.flush()
 
     def seconds(self):
         return time.perf_counter() - self.start
 
     def summary(self, out):
         if self.tty:
+            self._draw()
             self.stream.write("\n")
         return f"Wrote {out}: {self.pages:,} pages, {self.files:,} files, {self.bytes:,} bytes in {self.seconds():.1f} s."

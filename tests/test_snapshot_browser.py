@@ -102,6 +102,8 @@ def test_sql_page_runs_queries_and_stops_a_runaway_one(page):
     tab.locator("#message").wait_for(state="visible", timeout=15000)
     assert "Query stopped" in tab.inner_text("#message")
     tab.wait_for_function("document.getElementById('status').textContent.startsWith('Ready')", timeout=15000)
+    run_sql(tab, "delete from models")
+    tab.wait_for_function("document.getElementById('message').textContent.includes('readonly')", timeout=15000)
     run_sql(tab, "select name from models_fts where models_fts match 'deepseek'")  # full-text search
     wait_for_results(tab)
     assert "DeepSeek" in tab.inner_text("#results table")
