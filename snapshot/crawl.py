@@ -46,8 +46,8 @@ class Crawl:
         self.rewriter = Rewriter(sitemap, self.want, public_url)
         self.seen = set()
         self.queue = deque()
-        self.failed = []  # (address, status): links the live site itself cannot answer
-        self.chart_files = {}  # (slug, chart) -> file of its data, written once
+        self.failed = []  # (address, what went wrong): what the site itself cannot answer
+        self.charts_written = set()  # (dashboard, chart): each chart's rows are written once
 
     def want(self, target):
         if target.file() in self.seen:
@@ -107,8 +107,8 @@ class Crawl:
             if chart and name != chart[0] or "query" not in chart_config:
                 continue
             file = f"-/dashboards/{slug}/data/{name}.json"
-            if (slug, name) not in self.chart_files:
-                self.chart_files[slug, name] = file
+            if (slug, name) not in self.charts_written:
+                self.charts_written.add((slug, name))
                 self.progress.found()
                 args = urlencode([("sql", chart_config["query"]), *defaults.items(), ("_shape", "objects")])
                 response = await self.get(f"/{chart_config['db']}.json?{args}")
