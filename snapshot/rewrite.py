@@ -70,8 +70,12 @@ class Rewriter:
         text = DROPPED_SCRIPTS.sub("", text)
         text = INLINE_SCRIPT.sub(lambda m: self._inline_script(m, page_file, before_charts), text)
         text = TAG.sub(lambda m: self._tag(m, page_file, from_row), text)
-        head = f'<link rel="stylesheet" href="{relative(page_file, SNAPSHOT_CSS)}"><script src="{relative(page_file, SNAPSHOT_JS)}" defer></script>'
-        return text.replace("</head>", head + "\n</head>", 1)
+        head = (
+            f'<link rel="stylesheet" href="{relative(page_file, SNAPSHOT_CSS)}">'
+            f'<script src="{relative(page_file, SNAPSHOT_JS)}" data-database="{html.escape(self.sitemap.database)}"></script>'
+        )
+        # First in <head>: the page's own scripts find fetch() answering SQL in the browser.
+        return re.sub(r"<head>", lambda m: m.group(0) + "\n" + head, text, count=1)
 
     def _inline_script(self, match, page_file, before_charts):
         opening, body, closing = match.groups()

@@ -160,3 +160,17 @@ def test_curated_charts_with_other_filters_run_their_sql_in_the_browser(page):
         charts.nth(index).locator("canvas, svg").first.wait_for(timeout=15000)
     page.screenshot("snapshot-dashboard-filtered")
     page.assert_clean()
+
+
+def test_a_page_fetching_sql_from_the_server_gets_it_from_the_browser(page):
+    # As a page built on Datasette's JSON API does: the snapshot answers without a server.
+    tab = page.goto("/about/")
+    rows = tab.evaluate(
+        """async () => {
+            const sql = "select id from models where id = :id";
+            const response = await fetch("/almanac.json?_shape=array&id=gpt-4o&sql=" + encodeURIComponent(sql));
+            return response.json();
+        }"""
+    )
+    assert rows == [{"id": "gpt-4o"}]
+    page.assert_clean()
