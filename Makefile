@@ -13,10 +13,15 @@ SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema
 # npm writes this file on every install; it stands for node_modules/ being what package-lock.json pins.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve test build check site clean install install-test bench crosscheck snapshot
+.PHONY: serve serve-front test build check site clean install install-test bench crosscheck snapshot
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
+
+# The production recipe, locally: nginx (apt-get install nginx) in front of Datasette, with the
+# header and body timeouts the Python server lacks. See deploy/front.sh.
+serve-front: almanac.db inspect-data.json metadata.yml settings.json
+	PORT=$(or $(FRONT_PORT),8080) HOST=$(HOST) deploy/front.sh
 
 test: install-test site $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
