@@ -26,9 +26,12 @@ async def test_cost_estimate_reproduces_the_review_photo_example(datasette):
     assert (first["input_cost_usd"], first["output_cost_usd"], first["total_cost_usd"]) == (0.663, 1.02, 1.68)
     # 17.68 x $2.50 + 6.8 x $10 = $112.20 on GPT-4o; 17.68 x $30 + 6.8 x $60 = $938.40 on GPT-4.
     # Each dated snapshot is an offering of its own: 17.68 x $5 + 6.8 x $15 = $190.40 on gpt-4o-2024-05-13.
+    # Photos are priced only on models that take images: GPT-4 (text only) comes in for text.
     assert [(r["model"], r["total_cost_usd"]) for r in result] == [
-        ("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4o (2024-08-06)", 112.2), ("GPT-4o (2024-05-13)", 190.4), ("GPT-4", 938.4),
+        ("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4o (2024-08-06)", 112.2), ("GPT-4o (2024-05-13)", 190.4),
     ]
+    text = await rows(datasette, "cost_estimate", input_modality="text")
+    assert (text[-1]["model"], text[-1]["total_cost_usd"]) == ("GPT-4", 938.4)
 
 
 async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
@@ -40,7 +43,7 @@ async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
 
 
 async def test_cost_estimate_uses_the_prices_of_the_day_asked(datasette):
-    result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0")
+    result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0", input_modality="text")
     # On 2024-06-01 GPT-4o cost $5 per million input tokens and Flash-8B had no price yet.
     assert [(r["model"], r["total_cost_usd"]) for r in result] == [("GPT-4o", 5000.0), ("GPT-4o (2024-05-13)", 5000.0), ("GPT-4", 30000.0)]
 
@@ -201,8 +204,8 @@ async def test_arena_above_gpt4(datasette):
     ]
 
 
-async def test_claims_query_lists_contradicted_first(datasette):
-    result = await rows(datasette, "claims")
+async def test_claim_verdicts_query_lists_contradicted_first(datasette):
+    result = await rows(datasette, "claim_verdicts")
     assert len(result) == 5
     assert result[0]["id"] == "gpt-4o-20x-cheaper" and result[0]["verdict"] == "contradicted"
     assert {r["verdict"] for r in result[-2:]} == {"supported"}
