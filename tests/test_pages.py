@@ -4,10 +4,10 @@
 async def test_home_page_numbers_are_computed_and_linked(datasette):
     html = (await datasette.client.get("/")).text
     assert "$1.68" in html and "Gemini 1.5 Flash-8B" in html  # cost_estimate for 68,000 photos, image models only
-    assert "$30.0 → $2.5" in html and "12.0x cheaper" in html  # compare_prices: GPT-4 then, GPT-4o now
-    assert "gpt-4 on 2023-12-15" in html and "gpt-4o on 2024-12-31" in html
+    assert "$30 → $2.50" in html and "12.0x cheaper" in html  # compare_prices: GPT-4 then, GPT-4o now
+    assert "gpt-4 on 15 December 2023" in html and "gpt-4o on 31 December 2024" in html
     assert "Describing 68,000 photos (260 tokens in, 100 out each)" in html
-    assert 'href="/almanac/cost_estimate?items=68000&amp;input_tokens=260&amp;output_tokens=100&amp;input_modality=image&amp;date=2024-12-31"' in html
+    assert 'href="/almanac/cost_estimate"' in html  # the example job is the query's own defaults
     assert 'href="/almanac/compare_prices"' in html
     assert "<strong>3</strong>" in html  # organizations above GPT-4-0314 in the fixture snapshot
 
@@ -26,6 +26,19 @@ async def test_claims_page_lists_verdicts_with_their_evidence(datasette):
     assert 'href="/almanac?sql=select+%2A+from+prices+where+model_id+in' in html  # evidence link
 
 
+async def test_verdict_links_filter_the_claims_table(datasette):
+    html = (await datasette.client.get("/claims")).text
+    assert 'href="/almanac/claims?verdict=contradicted"' in html
+    response = await datasette.client.get("/almanac/claims.json", params={"verdict": "contradicted", "_shape": "array"})
+    assert [row["id"] for row in response.json()] == ["gpt-4o-20x-cheaper"]
+
+
+async def test_no_canned_query_hides_a_table(datasette):
+    tables = set(await datasette.get_database("almanac").table_names())
+    queries = set(datasette.metadata("queries", database="almanac") or {})
+    assert tables & queries == set()
+
+
 async def test_model_page_gathers_prices_limits_and_sources(datasette):
     html = (await datasette.client.get("/almanac/models/gpt-4o")).text
     assert "Price history" in html and "Context windows" in html and "Modalities" in html
@@ -40,3 +53,14 @@ async def test_model_page_shows_a_price_in_yuan_as_yuan(datasette):
     html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
     assert "<td>CNY</td>" in html and "<td>1.0</td>" in html
     assert "chart-price-history-usd" not in html  # no dollar chart for a model priced only in yuan
+
+
+async def test_models_overview_lists_models_with_their_latest_prices(datasette):
+    html = (await datasette.client.get("/models")).text
+    rows = html.count("<tr data-maker=")
+    assert rows == 4  # the fixture's models; its dated snapshots are reached from their model's page
+    assert '<a href="/almanac/models/gpt-4o">GPT-4o</a>' in html
+    assert "$2.50" in html and "$10" in html  # GPT-4o priced as the snapshot its alias meant
+    # DeepSeek-V3, priced only in yuan, keeps its currency, at its price on the last covered day.
+    assert "¥2</td>" in html and "¥8</td>" in html and "¥1</td>" not in html
+    assert 'src="/static/models.js"' in html and "<script>" not in html.split("</head>")[1].split("<footer")[0]
