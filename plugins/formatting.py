@@ -104,7 +104,33 @@ def abbreviated(value):
     return str(value)
 
 
-FILTERS = {"money": money, "per_mtok": per_mtok, "count": count, "flop": flop, "yesno": yesno, "long_date": long_date, "abbreviated": abbreviated}
+# Column-name endings and the unit they stand for, in the order they are tried.
+UNITS = (
+    ("_usd_per_mtok", " ($/M tokens)"),
+    ("_per_mtok", " (per M tokens)"),
+    ("_cost_usd", " cost ($)"),
+    ("_usd", " ($)"),
+    ("_flop", " (FLOP)"),
+    ("_gb", " (GB)"),
+)
+
+
+def capitalize_first(text):
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def column_label(name):
+    """A column name in words: 'input_usd_per_mtok' -> 'Input ($/M tokens)'."""
+    unit = ""
+    for ending, words in UNITS:
+        if name.endswith(ending) and len(name) > len(ending):
+            name, unit = name[: -len(ending)], words
+            break
+    return capitalize_first(name.replace("_", " ") + unit)
+
+
+FILTERS = {"capitalize_first": capitalize_first, "column_label": column_label, "money": money, "per_mtok": per_mtok, "count": count, "flop": flop, "yesno": yesno, "long_date": long_date, "abbreviated": abbreviated}
 
 
 @hookimpl
@@ -121,9 +147,9 @@ def cell(row, value, column):
         return markupsafe.Markup('<a href="{}">{}</a>').format(row["path"], value)
     if not is_number(value):
         return None
-    if column.endswith("_per_mtok"):
+    if column.endswith("_per_mtok"):  # the unit is in the column's name and label
         currency = "USD" if "_usd_" in column or "currency" not in keys else row["currency"]
-        return per_mtok(value, currency)
+        return money(value, currency)
     if column.endswith("_cost_usd") or column.endswith("_usd"):
         return money(value, "USD")
     if column.endswith("_flop"):

@@ -7,7 +7,7 @@
 --   (priced_as). Prices are per million tokens in the currency stated; an empty price means the
 --   almanac knows none for that day (see data_gaps). Name a model to get its row alone.
 -- parameters:
---   model: {type: text, default: "", description: "a model's id or name (empty: every model)"}
+--   model: {type: model, default: "", description: "a model (name or id; empty for every model)"}
 with model_days as (
   select m.*,
     case when m.retirement_date is not null and m.retirement_date < c.covered_to then m.retirement_date else c.covered_to end as price_day

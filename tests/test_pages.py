@@ -64,3 +64,23 @@ async def test_models_overview_lists_models_with_their_latest_prices(datasette):
     # DeepSeek-V3, priced only in yuan, keeps its currency, at its price on the last covered day.
     assert "¥2</td>" in html and "¥8</td>" in html and "¥1</td>" not in html
     assert 'src="/static/models.js"' in html and "<script>" not in html.split("</head>")[1].split("<footer")[0]
+
+
+async def test_a_canned_query_shows_its_answer_before_its_sql(datasette):
+    html = (await datasette.client.get("/almanac/price_history", params={"model": "GPT-4o"})).text
+    assert html.index('class="almanac-form"') < html.index('class="rows-and-columns almanac-results"') < html.index('<details class="almanac-sql">')
+    assert 'list="almanac-model-names"' in html and '<option value="GPT-4o">' in html  # the picker takes names
+    assert "<td class=\"col-input_per_mtok\">$2.50</td>" in html and ">Input (per M tokens)</th>" in html
+    assert 'id="almanac-query-chart-data"' in html
+
+
+async def test_values_are_formatted_in_html_and_raw_in_json(datasette):
+    html = (await datasette.client.get("/almanac/training_compared")).text
+    assert "3.4 × 10²⁴ FLOP" in html  # compute in powers of ten
+    assert "2,788,000" in html  # GPU hours with separators
+    data = (await datasette.client.get("/almanac/training_compared.json", params={"_shape": "array"})).json()
+    assert (data[0]["gpu_hours"], data[0]["training_compute_flop"]) == (2788000, 3.4078e24)
+    csv = (await datasette.client.get("/almanac/training_compared.csv")).text
+    assert "2788000" in csv and "2,788,000" not in csv
+    table = (await datasette.client.get("/almanac/models")).text
+    assert '<td class="col-open_weights type-int">yes</td>' in table  # flags as yes/no

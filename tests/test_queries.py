@@ -4,6 +4,8 @@ malformed parameters with defaults or a clear message, never a 500."""
 import csv
 import io
 
+from markupsafe import escape
+
 import pytest
 
 from almanac.site import queries
@@ -263,7 +265,9 @@ async def test_empty_parameters_take_their_defaults(datasette):
         ("cost_estimate", {"items": "-5"}, "items: expected a whole number"),
         ("cost_estimate", {"date": "2024-02-30"}, "date: is not a real date"),
         ("cost_estimate", {"date": "yesterday"}, "date: expected a date"),
-        ("price_history", {"model": "GPT 4o"}, "model: expected an id"),
+        ("price_history", {"model": "GPT 4o"}, "model: no model, name or alias 'GPT 4o' is known"),
+        ("compare_prices", {"model_a": "gpt-5"}, "model_a: no model, name or alias 'gpt-5' is known"),
+        ("cost_estimate", {"input_tokens": "1.5k5"}, "input_tokens: expected a whole number"),
         ("cheapest_by_month", {"from_month": "2024-13"}, "from_month: expected a month"),
         ("open_weights_by_size", {"memory_gb": "lots"}, "memory_gb: expected a number"),
         ("cost_estimate", {"input_modality": "smell"}, "input_modality: expected one of text, image"),
@@ -274,11 +278,28 @@ async def test_malformed_parameters_get_a_clear_message(datasette, name, params,
     response = await datasette.client.get(f"/almanac/{name}.json", params=params)
     assert response.status_code == 400
     assert message in response.json()["error"]
+    # The page itself comes back with the form, the value typed in its field and the reason
+    # beside it, and no results.
     html = await datasette.client.get(f"/almanac/{name}", params=params)
     assert html.status_code == 400
-    assert message.split(":")[0] in html.text and "Invalid parameter" in html.text
+    parameter, reason = message.split(": ", 1)
+    assert f'id="qp-{parameter}-problem">{escape(reason)}' in html.text
+    assert 'class="almanac-results"' not in html.text
     text = await datasette.client.get(f"/almanac/{name}.csv", params=params)
     assert text.status_code == 400 and message in text.text
+
+
+@pytest.mark.parametrize("written,tokens", [("1M", 1000000), ("200k", 200000), ("1,000", 1000), ("1.5k", 1500), ("260", 260)])
+async def test_token_counts_are_read_as_people_write_them(datasette, written, tokens):
+    [row] = [r for r in await rows(datasette, "cost_estimate", input_tokens=written, output_tokens="0", items="1000") if r["model"] == "GPT-4o"]
+    assert row["input_cost_usd"] == tokens * 2.5 / 1000  # $2.50 per million, 1,000 items
+
+
+@pytest.mark.parametrize("name", ["GPT-4o", "gpt-4o", " GPT-4o (2024-05-13) "])
+async def test_model_parameters_take_names_as_well_as_ids(datasette, name):
+    result = await rows(datasette, "price_history", model=name)
+    expected = "gpt-4o-2024-05-13" if "05-13" in name else "gpt-4o"
+    assert result and {r["offering"] for r in result} >= {expected}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -336,7 +357,7 @@ async def test_price_history_shows_the_family_and_each_snapshot(datasette):
 
 async def test_coverage_is_the_span_of_dated_facts(datasette):
     # The fixture's earliest fact is GPT-4's release; its latest, DeepSeek-V3's price change.
-    assert await rows(datasette, "coverage") == [{"covered_from": "2023-03-14", "covered_to": "2025-02-08", "latest_month": "2025-02"}]
+    assert await rows(datasette, "covered_period") == [{"covered_from": "2023-03-14", "covered_to": "2025-02-08", "latest_month": "2025-02"}]
 
 
 async def test_retired_models_name_their_replacement(datasette):
