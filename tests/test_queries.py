@@ -373,3 +373,15 @@ async def test_compare_prices_takes_an_alias_as_the_model_it_meant_that_day(data
     assert (row["b_model_id"], row["b_input_usd_per_mtok"]) == ("gpt-4o-2024-05-13", 5.0)
     [row] = await rows(datasette, "compare_prices", model_b="GPT-4o (2024-08-06)", date_b="2024-09-01")
     assert (row["b_model_id"], row["input_times_cheaper"]) == ("gpt-4o-2024-08-06", 12.0)
+
+
+@pytest.mark.parametrize("typed", ["gpt-4o", "GPT-4o", " gpt-4o "])
+async def test_search_puts_the_model_of_that_exact_name_first(datasette, typed):
+    result = await rows(datasette, "search", q=typed)
+    assert result[0]["path"] == "/almanac/models/gpt-4o"
+    assert len({r["path"] for r in result}) == len(result)  # each page once
+
+
+async def test_search_results_link_to_their_pages(datasette):
+    html = (await datasette.client.get("/almanac/search", params={"q": "gpt-4o"})).text
+    assert '<a href="/almanac/models/gpt-4o">GPT-4o</a>' in html
