@@ -130,7 +130,52 @@ def column_label(name):
     return capitalize_first(name.replace("_", " ") + unit)
 
 
-FILTERS = {"capitalize_first": capitalize_first, "column_label": column_label, "money": money, "per_mtok": per_mtok, "count": count, "flop": flop, "yesno": yesno, "long_date": long_date, "abbreviated": abbreviated}
+# The model page's fields in words (the column names stay in the record and the API).
+FIELD_LABELS = {
+    "name": "Name",
+    "organization_id": "Maker",
+    "family": "Family",
+    "release_date": "Released",
+    "announced_date": "Announced",
+    "general_availability_date": "Generally available",
+    "deprecation_date": "Deprecation announced",
+    "retirement_date": "Retired",
+    "replacement_model_id": "Replaced by",
+    "snapshot_of": "Dated snapshot of",
+    "open_weights": "Open weights",
+    "license": "Licence",
+    "parameters_b": "Parameters",
+    "active_parameters_b": "Active parameters",
+    "context_window": "Context window",
+    "max_output_tokens": "Longest output",
+    "knowledge_cutoff": "Knowledge cutoff",
+    "reasoning": "Reasoning model",
+    "description": "Description",
+    "note": "Note",
+    "input": "Takes",
+    "output": "Gives",
+}
+DATE_FIELDS = {"release_date", "announced_date", "general_availability_date", "deprecation_date", "retirement_date", "knowledge_cutoff"}
+
+
+def field_label(field):
+    return FIELD_LABELS.get(field, capitalize_first(str(field).replace("_", " ")))
+
+
+def field_value(value, field):
+    """A model's field as a reader wants it: dates in words, flags as yes/no, sizes with units."""
+    if field in DATE_FIELDS:
+        return long_date(value)
+    if field in FLAG_COLUMNS:
+        return yesno(value)
+    if field in ("parameters_b", "active_parameters_b") and is_number(value):
+        return f"{value:g} billion"
+    if field in ("context_window", "max_output_tokens") and is_number(value):
+        return f"{count(value)} tokens"
+    return value
+
+
+FILTERS = {"field_label": field_label, "field_value": field_value, "capitalize_first": capitalize_first, "column_label": column_label, "money": money, "per_mtok": per_mtok, "count": count, "flop": flop, "yesno": yesno, "long_date": long_date, "abbreviated": abbreviated}
 
 
 @hookimpl

@@ -49,9 +49,20 @@ async def test_model_page_gathers_prices_limits_and_sources(datasette):
     assert html.count("(in force by)") == 1
 
 
+async def test_model_page_starts_with_a_summary_in_words(datasette):
+    html = " ".join((await datasette.client.get("/almanac/models/gpt-4o")).text.split())
+    header = html.split('class="almanac-model-header"')[1].split("</section>")[0]
+    assert "<h1>GPT-4o</h1>" in html
+    assert "<dt>Maker</dt><dd><a href=\"/almanac/organizations/openai\">OpenAI</a>" in header
+    assert "<dd>13 May 2024</dd>" in header and "128,000 tokens, up to 16,384 out" in header
+    assert "$2.50 in," in header and 'href="/almanac/models/gpt-4o-2024-08-06"' in header  # the alias's price
+    assert "closed (proprietary)" in header and 'href="/compare?models=gpt-4o"' in header
+    assert "<td>Released</td> <td>13 May 2024</td>" in html and "<td>release_date</td>" not in html  # labels in words
+
+
 async def test_model_page_shows_a_price_in_yuan_as_yuan(datasette):
-    html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
-    assert "<td>CNY</td>" in html and "<td>1.0</td>" in html
+    html = " ".join((await datasette.client.get("/almanac/models/deepseek-v3")).text.split())
+    assert '<td class="almanac-number-cell">¥1</td>' in html and "¥2 in, ¥8 out" in html
     assert "chart-price-history-usd" not in html  # no dollar chart for a model priced only in yuan
 
 
