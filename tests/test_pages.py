@@ -95,3 +95,19 @@ async def test_values_are_formatted_in_html_and_raw_in_json(datasette):
     assert "2788000" in csv and "2,788,000" not in csv
     table = (await datasette.client.get("/almanac/models")).text
     assert '<td class="col-open_weights type-int">yes</td>' in table  # flags as yes/no
+
+
+async def test_compare_puts_models_named_any_way_side_by_side(datasette):
+    response = await datasette.client.get("/compare", params={"models": "GPT-4o,deepseek-v3,no-such-model"})
+    html = " ".join(response.text.split())
+    assert response.status_code == 200
+    assert '<a href="/almanac/models/gpt-4o">GPT-4o</a></th>' in html and '<a href="/almanac/models/deepseek-v3">DeepSeek-V3</a></th>' in html
+    assert "no model, name or alias no-such-model is known" in html  # beside its field
+    assert ">$2.50</a>" in html and ">¥2</a>" in html  # each price in its currency, linked to its source
+    assert "3.4 × 10²⁴ FLOP" in html  # DeepSeek-V3's training compute
+    assert 'id="chart-compare-prices"' in html and '"model": "GPT-4o (gpt-4o-2024-08-06)"' in html
+
+
+async def test_compare_asks_for_two_models(datasette):
+    html = (await datasette.client.get("/compare", params={"models": "gpt-4o"})).text
+    assert "Name two to six models" in html and "chart-compare-prices" not in html
