@@ -6,6 +6,8 @@
   var MAX_SERIES = 8;
   // Bars beyond this many would be too thin to read on a laptop; the table has every row.
   var MAX_BARS = 30;
+  // Below this width (a phone) legends list one entry a line instead of several.
+  var NARROW = 560;
 
   function draw() {
     var holder = document.getElementById("almanac-query-chart-data");
@@ -52,7 +54,9 @@
       }
       spec.encoding.color = { field: chart.color_column, type: "nominal", title: label(chart.color_column) };
     }
-    vegaEmbed("#almanac-query-chart", spec, { actions: false });
+    var target = document.getElementById("almanac-query-chart");
+    if (target.clientWidth < NARROW) spec.config.legend.columns = 1;  // a phone: one entry a line
+    vegaEmbed(target, spec, { actions: false });
     if (note) {
       var caption = document.createElement("figcaption");
       caption.textContent = note;
