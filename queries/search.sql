@@ -22,14 +22,15 @@ quote_hits as materialized (
 ),
 exact as (
   -- Names as name_lookup holds them: a model's own id first, then names and aliases.
-  select m.id, m.name, min(case when n.rank = 2 then 0 else n.rank end) as rank
+  select m.id, m.name, m.description, min(case when n.rank = 2 then 0 else n.rank end) as rank
   from name_lookup n join models m on m.id = n.model_id
   where n.name = lower(trim(:q))
-  group by m.id, m.name
+  group by m.id, m.name, m.description
 ),
 hits as (
   select 'model' as kind, name as title, '/almanac/models/' || id as path,
-    'The model named ' || trim(:q) as snippet, -1e9 + rank as rank
+    coalesce(substr(description, 1, 160) || case when length(description) > 160 then '…' else '' end,
+      'The model named ' || trim(:q)) as snippet, -1e9 + rank as rank
   from exact
   union all
   select 'model' as kind, m.name as title, '/almanac/models/' || m.id as path,
