@@ -4,6 +4,7 @@
 --   model, at the standard prices in force on a date, cheapest first. The defaults are the
 --   review's example: 68,000 photos, 260 input and 100 output tokens each, at the end of 2024,
 --   priced only on the models that can see images (choose input_modality text for text).
+-- gaps: models with no standard dollar price in force that day are not priced
 -- parameters:
 --   input_tokens: {type: integer, default: 260, description: input tokens per item}
 --   output_tokens: {type: integer, default: 100, description: output tokens per item}

@@ -111,3 +111,10 @@ async def test_compare_puts_models_named_any_way_side_by_side(datasette):
 async def test_compare_asks_for_two_models(datasette):
     html = (await datasette.client.get("/compare", params={"models": "gpt-4o"})).text
     assert "Name two to six models" in html and "chart-compare-prices" not in html
+
+
+async def test_an_answer_incomplete_for_lack_of_data_says_so(datasette):
+    html = (await datasette.client.get("/almanac/compare_prices", params={"date_a": "2020-01-01"})).text
+    assert "No rows for these values." in html and "gives no row" in html and 'href="/almanac/data_gaps"' in html
+    html = (await datasette.client.get("/almanac/cost_estimate")).text
+    assert "Incomplete where the almanac lacks data: models with no standard dollar price" in html
