@@ -118,3 +118,17 @@ async def test_an_answer_incomplete_for_lack_of_data_says_so(datasette):
     assert "No rows for these values." in html and "gives no row" in html and 'href="/almanac/data_gaps"' in html
     html = (await datasette.client.get("/almanac/cost_estimate")).text
     assert "Incomplete where the almanac lacks data: models with no standard dollar price" in html
+
+
+async def test_model_page_says_which_values_are_defaults_not_cited_facts(datasette):
+    html = (await datasette.client.get("/almanac/models/gpt-4o-2024-08-06")).text
+    # open_weights 0, license proprietary and reasoning 0 are left to their defaults here.
+    assert html.count("the column's default, not a cited fact") == 3
+    html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
+    assert "the column's default, not a cited fact" not in html  # every value there is cited
+
+
+async def test_about_page_states_the_quote_rule_and_links_the_makers_share(datasette):
+    html = (await datasette.client.get("/about")).text
+    assert "refuses" in html and "quote-rule-exceptions.csv" in html
+    assert 'href="/almanac/makers_own_words"' in html
