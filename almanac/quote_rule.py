@@ -75,9 +75,24 @@ def failures(records):
                 quote = (citation["quote"] or "").strip()
                 if quote and states(kind, value, quote, published.get(citation["source_id"])):
                     continue
+                if seen_on_a_dated_copy(record, field, value, published.get(citation["source_id"])):
+                    continue
                 reason = NOT_STATED if quote else EMPTY
                 found.append(Failure(table.name, record.record_id, field, citation["source_id"], reason, record, value, quote))
     return sorted(found, key=lambda f: f.key)
+
+
+def seen_on_a_dated_copy(record, field, value, published):
+    """A price whose start is only "in force by" (effective_from_confirmed false) claims no more
+    than that a copy of a page dated that day showed it: the copy's own date states the start,
+    and its quote states the price."""
+    return (
+        record.table.name == "prices"
+        and field == "effective_from"
+        and record.values.get("effective_from_confirmed") is False
+        and published is not None
+        and published == value
+    )
 
 
 def read_exceptions(path):

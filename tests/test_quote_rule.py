@@ -138,3 +138,14 @@ def test_quotes_are_held_to_values_once_every_value_is_valid(sources):
     sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
     _, problems = check(sources.root)
     assert [p.field for p in problems] == ["release_date"]  # the broken value first; its quote later
+
+
+def test_a_start_seen_only_on_a_dated_copy_is_stated_by_the_copys_date(sources):
+    # The batch price's start is unconfirmed: a copy of the pricing page dated 2024-10 showed it.
+    sources.replace(PRICES, "gpt-4o,openai,batch,,2024-05-13,,false,USD,2.5,7.5,,,fixture-openai-pricing,\"Batch API: $2.50 input and $7.50 output, in force on May 13, 2024\"",
+                    "gpt-4o,openai,batch,,2024-10,,false,USD,2.5,7.5,,,fixture-openai-pricing,\"Batch API: $2.50 input and $7.50 output\"")
+    assert quote_problems(sources) == []
+    # A confirmed start claims a source says the price took effect that day: the quote must say it.
+    sources.replace(PRICES, "gpt-4o,openai,batch,,2024-10,,false,", "gpt-4o,openai,batch,,2024-10,,true,")
+    [problem] = quote_problems(sources)
+    assert (problem.field, problem.record) == ("effective_from", "gpt-4o,openai,batch,USD,2024-10")
