@@ -5,6 +5,8 @@
                                                                       SQL), leaving almanac.db alone
     python build_db.py site                                           write metadata.yml, settings.json
     python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
+    python build_db.py publish --to cloudrun|fly [--run]              print (or run) the command that
+                                                                      publishes a read-only replica
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -18,23 +20,32 @@ from almanac.build import build, check_all
 from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
 from almanac.files import write_text_atomically
+from almanac.publish import TARGETS, publish
 from almanac.site import write_site
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check", "site", "crosscheck"))
+    parser.add_argument("command", choices=("build", "check", "site", "crosscheck", "publish"))
     parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
     parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
     parser.add_argument("--claims-report", type=Path, help="after a build, write every claim's verdict to this Markdown file")
     parser.add_argument("--ref", type=Path, help="crosscheck: folder holding the reference datasets")
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
+    parser.add_argument("--to", choices=TARGETS, default="cloudrun", help="publish: where the replica runs")
+    parser.add_argument("--run", action="store_true", help="publish: run the command instead of printing it")
     args = parser.parse_args(argv)
     if args.command == "crosscheck":
         return run_crosscheck(args)
+    if args.command == "publish":
+        return publish(args.to, Path(__file__).parent, run=args.run)
     if args.command == "site":
-        write_site(Path(__file__).parent)
+        try:
+            write_site(Path(__file__).parent)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
         print("Wrote metadata.yml and settings.json.")
         return 0
     if args.command == "check":
