@@ -11,7 +11,7 @@ SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
 SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py
 
-.PHONY: serve test build check site clean install install-test bench crosscheck
+.PHONY: serve test build check site clean install install-test bench crosscheck publish-commands publish-cloudrun publish-fly
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
@@ -57,6 +57,16 @@ metadata.yml settings.json &: $(VENV)/.installed $(SITE_INPUTS)
 crosscheck: almanac.db
 	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
 	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md
+
+# Read-only replicas on Cloud Run or Fly (README, "Scale out"): each command is generated from
+# the files `make serve` uses (almanac/publish.py). publish-commands prints them; the other two
+# run one, with gcloud or flyctl logged in.
+publish-commands: metadata.yml settings.json
+	@$(BIN)/python build_db.py publish --to cloudrun
+	@$(BIN)/python build_db.py publish --to fly
+
+publish-cloudrun publish-fly: publish-%: almanac.db metadata.yml settings.json
+	$(BIN)/python build_db.py publish --to $* --run
 
 bench: install almanac.db
 	$(BIN)/python bench/run.py

@@ -14,6 +14,7 @@ import re
 import shlex
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -48,6 +49,11 @@ def command(target, site, requirements, config_file):
     for pin in pins(requirements):
         args += ["--install", pin]
     settings = setting_args(site / "settings.json")
+    # Absolute addresses Datasette builds itself follow the public address's scheme (Cloud Run's
+    # publisher would otherwise force https, and the feeds would disagree with public_url).
+    metadata = yaml.safe_load((site / "metadata.yml").read_text(encoding="utf-8"))
+    https = urlsplit(metadata["plugins"]["almanac"]["public_url"]).scheme == "https"
+    settings += ["--setting", "force_https_urls", "on" if https else "off"]
     if target == "cloudrun":
         # Cloud Run's publisher takes settings only as options for `datasette serve`.
         cloudrun = config["cloudrun"]
