@@ -8,7 +8,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -16,7 +15,7 @@ import yaml
 
 import build_db
 from almanac.publish import command, pins, shell
-from browser import free_port
+from browser import free_port, start
 from conftest import ROOT
 
 REQUIREMENTS = ROOT / "requirements.txt"
@@ -63,23 +62,11 @@ def serve_container(build):
     steps = (build / "Dockerfile").read_text().splitlines()
     [inspect] = [line[len("RUN ") :] for line in steps if line.startswith("RUN datasette inspect")]
     subprocess.run(datasette(shlex.split(inspect)), cwd=build, check=True)
-    [start] = [line[len("CMD ") :] for line in steps if line.startswith("CMD ")]
+    [start_command] = [line[len("CMD ") :] for line in steps if line.startswith("CMD ")]
     port = free_port()
-    args = datasette(shlex.split(start.replace("$PORT", str(port))))
+    args = datasette(shlex.split(start_command.replace("$PORT", str(port))))
     args[args.index("--host") + 1] = "127.0.0.1"
-    process = subprocess.Popen(args, cwd=build, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60  # start-up takes a few seconds; CI machines can be slow
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stdout.read().decode())
-        try:
-            urllib.request.urlopen(f"{url}/-/versions.json", timeout=1)
-            return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("the replica did not start within 60 seconds")
+    return start(args, port, cwd=build)
 
 
 def fetch(url):
