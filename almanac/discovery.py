@@ -1,7 +1,7 @@
 """The public address, and the files readers, crawlers and agents fetch at plain addresses.
 
 config/site.yml names one `public_url`. This puts it where each plugin reads it (the sitemap's
-base URL; plugins/public_url.py for the feeds' links and ids), and lists every discovery file
+base URL; plugins/canonical_url.py for the feeds' links and ids), and lists every discovery file
 (feeds, calendar, sitemap, robots.txt, llms.txt and the Markdown pages it links to) under
 `plugins.almanac.files` in metadata.yml: the live site answers each at a plain GET, and the static
 snapshot writes each as a file of the same path.

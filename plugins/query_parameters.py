@@ -4,8 +4,7 @@ A canned query may declare its parameters in metadata (`parameters: {name: {type
 description}}`). Before Datasette runs it, this wrapper fills in the default of every parameter
 that is missing or empty (so the form shows it and the SQL never sees ''), and answers 400 with a
 message naming the parameter when a value is malformed, in HTML, JSON or CSV as asked. SQL values
-always travel as bound parameters; nothing here builds SQL. The MCP endpoint's
-execute_canned_query calls get the same defaults and the same checks, answered as a tool error.
+always travel as bound parameters; nothing here builds SQL.
 """
 
 import datetime
@@ -26,11 +25,6 @@ MAX_INTEGER = 10**9
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-# datasette-mcp's Streamable HTTP endpoint; JSON-RPC requests arrive there as POST bodies.
-MCP_PATH = "/-/mcp"
-# A JSON-RPC request calling a canned query is a few hundred bytes; a body above this is passed
-# on unread (MCP refuses what it cannot parse), so no request can make this wrapper hold megabytes.
-MAX_MCP_BODY = 64 * 1024
 
 
 def check_integer(value):
@@ -115,8 +109,6 @@ def split_path(path):
 def asgi_wrapper(datasette):
     def wrap(app):
         async def checked(scope, receive, send):
-            if scope["type"] == "http" and scope.get("method") == "POST" and scope["path"] == MCP_PATH:
-                return await checked_mcp(datasette, app, scope, receive, send)
             if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
                 return await app(scope, receive, send)
             parts = split_path(scope["path"])
@@ -149,57 +141,3 @@ async def error_response(datasette, extension, name, problems):
         return Response.text(message + "\n", status=400)
     html = await datasette.render_template("error.html", {"ok": False, "error": message, "status": 400, "title": "Invalid parameter"})
     return Response.html(html, status=400)
-
-
-async def checked_mcp(datasette, app, scope, receive, send):
-    """An execute_canned_query call gets the defaults of the parameters it leaves out, or a tool
-    error naming the malformed ones; any other MCP request passes unchanged."""
-    body, more = b"", True
-    while more and len(body) <= MAX_MCP_BODY:
-        message = await receive()
-        body += message.get("body", b"")
-        more = message.get("more_body", False)
-    call = parse_json(body) if not more else None
-    arguments = canned_query_arguments(call)
-    if arguments is not None and arguments.get("database") in datasette.databases:
-        query = await datasette.get_canned_query(arguments["database"], str(arguments.get("query")), None)
-        parameters = (query or {}).get("parameters")
-        given = arguments.get("parameters") or {}
-        if parameters and isinstance(given, dict):
-            resolved, problems = resolve(parameters, {key: "" if value is None else str(value) for key, value in given.items()})
-            if problems:
-                text = f"Invalid parameter for {arguments.get('query')}: " + "; ".join(problems)
-                error = {"jsonrpc": "2.0", "id": call.get("id"), "result": {"content": [{"type": "text", "text": text}], "isError": True}}
-                return await Response.json(error).asgi_send(send)
-            arguments["parameters"] = resolved
-            body = json.dumps(call).encode("utf-8")
-            headers = [(k, v) for k, v in scope["headers"] if k != b"content-length"] + [(b"content-length", str(len(body)).encode())]
-            scope = dict(scope, headers=headers)
-    replayed = False
-
-    async def replay():
-        nonlocal replayed
-        if not replayed:
-            replayed = True
-            return {"type": "http.request", "body": body, "more_body": more}
-        return await receive()
-
-    return await app(scope, replay, send)
-
-
-def parse_json(body):
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None
-
-
-def canned_query_arguments(call):
-    """The arguments of a JSON-RPC tools/call of execute_canned_query, else None."""
-    if not isinstance(call, dict) or call.get("method") != "tools/call":
-        return None
-    params = call.get("params")
-    if not isinstance(params, dict) or params.get("name") != "execute_canned_query":
-        return None
-    arguments = params.get("arguments")
-    return arguments if isinstance(arguments, dict) else None

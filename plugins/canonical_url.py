@@ -1,4 +1,4 @@
-"""The almanac's one public address, for everything that writes absolute links.
+"""The almanac's one public address, for the files it publishes: feeds, calendar, sitemap, llms.txt.
 
 The address is `public_url` in config/site.yml (written to metadata as plugins.almanac). Canned
 queries read it as the magic parameter `:_almanac_url` (feeds build their links and ids from it).
@@ -29,7 +29,9 @@ def register_magic_parameters(datasette):
     return [("almanac", almanac)]
 
 
-@hookimpl
+# Innermost of the ASGI wrappers (called first, so it wraps the router directly): whatever other
+# wrappers do to the Host header, a discovery file sees the public address.
+@hookimpl(tryfirst=True)
 def asgi_wrapper(datasette):
     def wrap(app):
         async def at_public_url(scope, receive, send):
