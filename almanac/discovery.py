@@ -1,7 +1,7 @@
 """The public address, and the files readers, crawlers and agents fetch at plain addresses.
 
-config/site.yml names one `public_url`. This puts it where each plugin reads it (the sitemap's
-base URL; plugins/canonical_url.py for the feeds' links and ids), and lists every discovery file
+config/site.yml names one `public_url`; plugins/canonical_url.py reads it (ALMANAC_PUBLIC_URL
+overrides it on a server that has it) for the feeds' links and ids. This lists every discovery file
 (feeds, calendar, sitemap, robots.txt, llms.txt and the Markdown pages it links to) under
 `plugins.almanac.files` in metadata.yml: the live site answers each at a plain GET, and the static
 snapshot writes each as a file of the same path.
@@ -18,9 +18,10 @@ FEED_FORMATS = ("atom", "ics")
 
 
 def public_url(value):
+    """An origin only: Datasette builds absolute links by joining paths to it, which drops any path."""
     parts = urlsplit(value or "")
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or value.endswith("/"):
-        raise ValueError(f"config/site.yml: public_url must be an http(s) address with no query and no trailing slash, such as https://example.org, got {value!r}")
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query or parts.fragment:
+        raise ValueError(f"config/site.yml: public_url must be an http(s) origin with no path and no trailing slash, such as https://example.org, got {value!r}")
     return value
 
 
@@ -54,12 +55,10 @@ def plain_text(markup):
 
 
 def configure(site, database, tables, canned):
-    """Move `public_url` from the site's config into the plugins that need it and add the list of
-    discovery files; a plain-text description (for llms.txt) from the HTML one."""
+    """Move `public_url` from the site's config to its plugin's, with the list of discovery
+    files; a plain-text description (for llms.txt) from the HTML one."""
     url = public_url(site.pop("public_url", None))
-    plugins = site.setdefault("plugins", {})
-    plugins.setdefault("datasette-sitemap", {})["base_url"] = url
-    plugins[PLUGIN] = {"public_url": url, "files": files(database, tables, canned)}
+    site.setdefault("plugins", {})[PLUGIN] = {"public_url": url, "files": files(database, tables, canned)}
     if "description_html" in site:
         site.setdefault("description", plain_text(site["description_html"]))
     return site

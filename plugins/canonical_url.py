@@ -1,12 +1,16 @@
 """The almanac's one public address, for the files it publishes: feeds, calendar, sitemap, llms.txt.
 
-The address is `public_url` in config/site.yml (written to metadata as plugins.almanac). Canned
-queries read it as the magic parameter `:_almanac_url` (feeds build their links and ids from it).
-Plugins that build absolute links from the request instead (datasette-atom's feed id and self
-link, datasette-llms-txt's base address) are shown each discovery file's request as if it came to
-the public address: the Host header a client sends never reaches a feed, whoever asks and however
-the site is reached (a proxy, a CDN, the static snapshot's in-process walk).
+The address is ALMANAC_PUBLIC_URL when the server has it (the production setting, which also pins
+every page's links: plugins/public_url.py), else `public_url` of config/site.yml (written to
+metadata as plugins.almanac), the address the static snapshot is built for. Canned queries read
+it as the magic parameter `:_almanac_url` (feeds build their links and ids from it). Plugins that
+build absolute links from the request (datasette-atom's feed id and self link, datasette-sitemap,
+datasette-llms-txt) are shown each discovery file's request as if it came to the public address:
+the Host header a client sends never reaches them, whoever asks and however the site is reached
+(a proxy, a CDN, the static snapshot's in-process walk).
 """
+
+import os
 
 from urllib.parse import urlsplit
 
@@ -19,12 +23,16 @@ def config(datasette):
     return datasette.plugin_config(PLUGIN) or {}
 
 
+def public_url(datasette):
+    return os.environ.get("ALMANAC_PUBLIC_URL", "").strip().rstrip("/") or config(datasette)["public_url"]
+
+
 @hookimpl
 def register_magic_parameters(datasette):
     def almanac(key, request):
         if key != "url":
             raise KeyError(key)
-        return config(datasette)["public_url"]
+        return public_url(datasette)
 
     return [("almanac", almanac)]
 
@@ -35,12 +43,9 @@ def register_magic_parameters(datasette):
 def asgi_wrapper(datasette):
     def wrap(app):
         async def at_public_url(scope, receive, send):
-            settings = config(datasette)
-            if scope["type"] == "http" and scope["path"] in settings.get("files", ()):
-                public = urlsplit(settings["public_url"])
-                # Datasette's request.url is scheme://host + path: a public address under a path
-                # (https://example.org/almanac) keeps its path by travelling in the host.
-                host = (public.netloc + public.path).encode("latin-1")
+            if scope["type"] == "http" and scope["path"] in config(datasette).get("files", ()):
+                public = urlsplit(public_url(datasette))
+                host = public.netloc.encode("latin-1")
                 headers = [(name, value) for name, value in scope["headers"] if name != b"host"]
                 scope = dict(scope, scheme=public.scheme, headers=[*headers, (b"host", host)])
             return await app(scope, receive, send)

@@ -79,8 +79,9 @@ def one_line(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-async def llms_sections(datasette):
-    public = (datasette.plugin_config("almanac") or {}).get("public_url", "")
+async def llms_sections(datasette, request):
+    # The request to llms.txt arrives at the public address (plugins/canonical_url.py).
+    public = f"{request.scheme}://{request.host}"
     db = public + datasette.urls.database(DATABASE)
     canned = await datasette.get_canned_queries(DATABASE, None)
     lines = [
@@ -113,7 +114,7 @@ async def llms_txt(datasette, request):
     """datasette-llms-txt's index (databases, tables, the JSON API), with the sections above. This
     route is found before the plugin's own: Datasette asks plugins of its plugins folder first."""
     body = await generate_index(datasette, request)
-    return Response.text(body.rstrip("\n") + "\n\n" + await llms_sections(datasette))
+    return Response.text(body.rstrip("\n") + "\n\n" + await llms_sections(datasette, request))
 
 
 @hookimpl

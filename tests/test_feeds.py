@@ -15,7 +15,7 @@ from almanac.schema import TABLES
 from almanac.site import write_site
 from conftest import FIXTURE_SOURCES, ROOT, make_site
 
-PUBLIC = "https://almanac.example.org/mirror"
+PUBLIC = "https://almanac.example.org"
 ATOM_FEEDS = ("new_models", "price_changes", "retirements")
 
 
@@ -214,12 +214,23 @@ async def test_feeds_are_linked_from_the_pages_they_belong_to(ds):
 def test_metadata_lists_the_discovery_files_the_snapshot_writes(public_site):
     meta = yaml.safe_load((public_site / "metadata.yml").read_text())
     plugin = meta["plugins"]["almanac"]
-    assert plugin["public_url"] == PUBLIC and meta["plugins"]["datasette-sitemap"]["base_url"] == PUBLIC
+    assert plugin["public_url"] == PUBLIC
     assert "public_url" not in meta  # not a Datasette metadata key: it lives under its plugin
     assert plugin["files"][:3] == ["/robots.txt", "/sitemap.xml", "/llms.txt"]
 
 
-@pytest.mark.parametrize("value", ["almanac.example.org", "https://almanac.example.org/", "ftp://x.org", "https://x.org/?a=1", None])
+async def test_the_servers_public_address_overrides_the_configured_one(public_site, monkeypatch):
+    monkeypatch.setenv("ALMANAC_PUBLIC_URL", "https://live.example.net")
+    ds = await served(public_site)
+    feed, _ = await atom(ds, "new_models")
+    assert feed.feed.id == "https://live.example.net/almanac/new_models.atom"
+    assert all(e.id.startswith("https://live.example.net/almanac/models/") for e in feed.entries)
+    assert "Sitemap: https://live.example.net/sitemap.xml" in (await get(ds, "/robots.txt")).text
+    assert "<loc>https://live.example.net/almanac/models/gpt-4o</loc>" in (await get(ds, "/sitemap.xml")).text
+    assert "(https://live.example.net/almanac/price_history.json)" in (await get(ds, "/llms.txt")).text
+
+
+@pytest.mark.parametrize("value", ["almanac.example.org", "https://almanac.example.org/", "https://x.org/almanac", "ftp://x.org", "https://x.org/?a=1", None])
 def test_a_public_url_that_is_not_an_address_is_refused(value):
     with pytest.raises(ValueError, match="public_url must be an http"):
         public_url(value)

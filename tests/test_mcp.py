@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from browser import serve
+from test_front import front  # noqa: F401 (the fixture: nginx in front of Datasette)
 
 PROTOCOL = "2025-06-18"
 
@@ -97,6 +98,17 @@ def test_writes_are_refused_and_reads_are_bounded_like_the_web_api(mcp):
     assert rows is None
     count, _ = mcp.call("execute_sql", database="almanac", sql="select count(*) as n from models where name <> 'x'")
     assert count["rows"] == [{"n": 6}]
+    # The functions and statements refused to the web's SQL are refused here (plugins/sql_limits.py).
+    rows, error = mcp.call("execute_sql", database="almanac", sql="select fts3_tokenizer('simple')")
+    assert rows is None and "not authorized" in error
     # max_returned_rows (config/settings.yml) caps an MCP answer as it caps a JSON one.
     many, _ = mcp.call("execute_sql", database="almanac", sql="with recursive n(i) as (select 1 union all select i + 1 from n where i < 6000) select i from n")
     assert len(many["rows"]) == 5000 and many["truncated"] is True
+
+
+def test_the_production_front_passes_mcp_requests(front):  # noqa: F811
+    session = Session(f"http://{front}")
+    assert session.initialize()["protocolVersion"] == PROTOCOL
+    rows, _ = session.call("execute_canned_query", database="almanac", query="coverage")
+    assert len(rows["rows"]) == 1
+    assert session.client.delete("/-/mcp", headers=session.headers).status_code == 403  # POST only
