@@ -119,12 +119,12 @@ async def test_feeds_keep_their_ids_and_bytes_across_builds(tmp_path, sources):
     sources.append(
         "models/fixture.yaml",
         "\n- id: aardvark-1\n  name: Aardvark 1\n  organization_id: openai\n  release_date: 2024-11-01\n"
-        "  open_weights: false\n  license: proprietary\n  source: fixture-openai-pricing\n",
+        "  open_weights: false\n  license: proprietary\n  source: fixture-openai-pricing\n  quote: \"Aardvark 1 (2024-11-01)\"\n",
     )
     sources.append(
         "events/fixture.yaml",
         "\n- id: 2024-11-01-aardvark\n  date: 2024-11-01\n  kind: release\n  title: Aardvark 1 is released\n"
-        "  model_id: aardvark-1\n  organization_id: openai\n  source: fixture-openai-pricing\n",
+        "  model_id: aardvark-1\n  organization_id: openai\n  source: fixture-openai-pricing\n  quote: \"Aardvark 1 is released on 2024-11-01\"\n",
     )
     later = await served(site_at(tmp_path / "later", sources.root))
     for path in [f"/almanac/{name}.atom" for name in ATOM_FEEDS] + ["/almanac/calendar.ics"]:
