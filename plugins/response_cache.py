@@ -2,8 +2,7 @@
 next build, which restarts the server.
 
 Only what is the same for every visitor is kept: answers of 200 to a GET, that set no cookie,
-to a request that carries no SQL of its own (`?sql=`, `?_where=`), no credentials and no actor
-cookie, for a page that does not describe the server's own state (`/-/threads`, `/-/actor`...).
+to a request that carries no SQL of its own (`?sql=`, `?_where=`), no credentials and no cookie, for a page that does not describe the server's own state (`/-/threads`, `/-/actor`...).
 The key is the path and query string alone: the Host header is replaced before Datasette sees
 it (plugins/public_url.py), so a forged one cannot reach what others are sent. The cache is
 bounded in entries and in bytes, and forgets the least recently used answer first.
@@ -65,7 +64,9 @@ def cache_key(scope):
     if any(name in SQL_PARAMETERS for name, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True)):
         return None
     for name, value in scope.get("headers", []):
-        if name == b"authorization" or (name == b"cookie" and b"ds_actor=" in value):
+        # A cookie can change the page (an actor, a CSRF token written into a form): a request
+        # carrying one gets its own answer, never one kept for others, and nothing is kept from it.
+        if name in (b"authorization", b"cookie"):
             return None
     return path, query
 

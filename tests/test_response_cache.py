@@ -61,6 +61,7 @@ def test_a_page_is_answered_from_the_cache_the_second_time():
         {"path": "/-/actor.json"},
         {"headers": [(b"authorization", b"Bearer x")]},
         {"headers": [(b"cookie", b"ds_actor=abc")]},
+        {"headers": [(b"cookie", b"ds_csrftoken=abc")]},
     ],
 )
 def test_sql_credentials_and_server_state_are_never_kept(request_args):
