@@ -5,32 +5,9 @@ They skip with a reason when Chromium or Playwright is missing, and fail instead
 
 import pytest
 
-from browser import CHROMIUM_ARGS, Page, chromium_path, serve, unavailable
+from browser import Page, browser, server, wait_for_charts  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable(request, "the playwright package is not installed (pip install -r requirements-test.txt)")
-    executable = chromium_path()
-    if executable is None:
-        unavailable(request, "Chromium was not found (apt-get install chromium, or set CHROMIUM)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def server(fixture_site):
-    process, url = serve(fixture_site)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -59,8 +36,7 @@ def test_table_page_offers_a_datasette_vega_chart(page):
 def test_home_page_tells_the_story_with_charts(page):
     tab = page.goto("/")
     assert "$1.68" in tab.inner_text(".almanac-numbers")
-    for chart in ("#chart-cheapest", "#chart-context"):
-        tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-cheapest", "#chart-context")
     page.screenshot("home")
     page.assert_clean()
 
@@ -100,7 +76,7 @@ def test_curated_charts_all_render(page):
 
 def test_model_page_shows_price_history_and_sources(page):
     tab = page.goto("/almanac/models/gpt-4o")
-    tab.locator("#chart-price-history-usd canvas, #chart-price-history-usd svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-price-history-usd")
     text = tab.inner_text("body")
     assert "Price history" in text and "Context windows" in text and "Modalities" in text
     assert "fixture-openai-pricing" in text
