@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 
 SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
-SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py
+SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py $(wildcard almanac/*.sql)
 
 .PHONY: serve test build check site clean install install-test bench crosscheck
 
