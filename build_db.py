@@ -5,6 +5,7 @@
                                                                       SQL), leaving almanac.db alone
     python build_db.py site                                           write metadata.yml, settings.json
     python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
+                                  [--proposals FILE]                  and propose gateways' names
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -18,6 +19,7 @@ from almanac.build import build, check_all
 from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
 from almanac.files import write_text_atomically
+from almanac.names import proposals_csv, propose
 from almanac.site import write_site
 
 
@@ -30,6 +32,7 @@ def main(argv=None):
     parser.add_argument("--ref", type=Path, help="crosscheck: folder holding the reference datasets")
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
+    parser.add_argument("--proposals", type=Path, help="crosscheck: write the names gateways use that the almanac lacks here, for review")
     args = parser.parse_args(argv)
     if args.command == "crosscheck":
         return run_crosscheck(args)
@@ -66,6 +69,10 @@ def run_crosscheck(args):
         print(f"Wrote {args.out}: {len(disagreements)} disagreements.")
     else:
         print(text, end="")
+    if args.proposals:
+        proposals = propose(args.db, args.ref)
+        write_text_atomically(args.proposals, proposals_csv(proposals))
+        print(f"Wrote {args.proposals}: {len(proposals)} proposed rows of model_names, to review before any is copied into sources/model_names/.")
     return 0
 
 
