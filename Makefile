@@ -11,10 +11,15 @@ SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
 SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py $(wildcard almanac/*.sql)
 
-.PHONY: serve test build check site clean install install-test bench crosscheck
+.PHONY: serve serve-front test build check site clean install install-test bench crosscheck
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
+
+# The production recipe, locally: nginx (apt-get install nginx) in front of Datasette, with the
+# header and body timeouts the Python server lacks. See deploy/front.sh.
+serve-front: almanac.db inspect-data.json metadata.yml settings.json
+	PORT=$(or $(FRONT_PORT),8080) HOST=$(HOST) deploy/front.sh
 
 test: install-test site
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -12,6 +12,7 @@ the database is written only when there are none, atomically.
 """
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -55,6 +56,10 @@ def main(argv=None):
     return 0
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def run_crosscheck(args):
     if args.ref is None or not args.ref.is_dir():
         print("crosscheck needs --ref: the folder holding the reference datasets (make crosscheck REF=...)", file=sys.stderr)
@@ -77,4 +82,12 @@ def run_crosscheck(args):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # A build stopped by `kill` or a closed terminal unwinds like Ctrl-C: its temporary file is
+    # removed and the previous database stays.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, interrupted)
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("Stopped; nothing was written.", file=sys.stderr)
+        sys.exit(130)

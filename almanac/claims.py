@@ -1,9 +1,10 @@
 """Check claims against the database just built.
 
-Each claim carries SQL that computes one value from the almanac's data. The build runs it on a
-read-only connection to the new database, holds the result against the value the claim
-states, and stores the computed value and a verdict: supported, contradicted or not-checkable.
-The verdict follows the data; a claim's SQL that fails is a problem that stops the build.
+Each claim carries SQL that computes one value from the almanac's data. The build runs it on the
+new database under the read-only sandbox (almanac/sandbox.py), holds the result against the value
+the claim states, and stores the computed value and a verdict: supported, contradicted or
+not-checkable. The verdict follows the data; a claim's SQL that fails, asks for anything but
+reading, or runs past its time limit is a problem that stops the build.
 """
 
 import math
@@ -12,23 +13,23 @@ from collections import Counter
 
 import sqlite_utils
 
+from . import sandbox
 from .files import write_text_atomically
 from .schema import CLAIMS
 
 NO_VALUE = "the SQL found no value in the data"
+# Seconds one claim's SQL may run. Every claim takes a few milliseconds on the full database;
+# the limit only stops SQL that would never end (a recursive CTE without a bound).
+TIME_LIMIT = 5
 
 
 def evaluator(records):
     """A build step: evaluate every claim record in the new database."""
 
     def evaluate_claims(db):
-        path = db.execute("pragma database_list").fetchone()[2]
         db.conn.commit()
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            outcomes = [(record, *evaluate(connection, record)) for record in records]
-        finally:
-            connection.close()
+        with sandbox.read_only(db.conn, TIME_LIMIT) as run:
+            outcomes = [(record, *evaluate(run, record)) for record in records]
         for record, result, _ in outcomes:
             if result:
                 db[CLAIMS.name].update(record.values["id"], result)
@@ -37,16 +38,17 @@ def evaluator(records):
     return evaluate_claims
 
 
-def evaluate(connection, record):
-    """Returns ({computed, verdict, verdict_reason}, problems)."""
+def evaluate(run, record):
+    """Returns ({computed, verdict, verdict_reason}, problems). `run` runs one statement and
+    returns its rows."""
     values = record.values
     problems = []
     value = None
     for field in ("sql", "evidence_sql"):
         if values[field]:
             try:
-                rows = connection.execute(values[field]).fetchall()
-            except sqlite3.Error as error:
+                rows = run(values[field])
+            except (sqlite3.Error, sandbox.Refused, TimeoutError) as error:
                 problems.append(record.problem(f"SQL error: {error}", field))
                 continue
             if field == "sql":

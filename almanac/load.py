@@ -3,20 +3,39 @@
 Nothing is checked against the schema here beyond which table a file belongs to; values stay
 text (or, in YAML, lists and mappings for `cite`). Problems with the files themselves (invalid
 UTF-8, broken YAML, a CSV row with too many cells) are collected, never raised.
+
+Files are contributed text, so the loader trusts none of them: symbolic links and other special
+files are refused (never followed), sizes are bounded, an empty file is an error (an emptied
+file would otherwise silently drop its rows; a CSV file holding only its header stays allowed, as
+the place for records to come), control characters are refused, and YAML is plain data only:
+no anchors, aliases or tags, whose expansion can take minutes and gigabytes.
 """
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .problems import Location, Problem
-from .schema import TABLES
+from .schema import TABLES, TABLES_BY_NAME
 
 EXTENSIONS = (".csv", ".yaml", ".yml")
 NULLS = ("", "~", "null", "Null", "NULL")
+# The largest file in sources/ is about 60 KB; 1 MB leaves room for growth and keeps one file
+# from costing the build more than a second.
+MAX_FILE_BYTES = 1_000_000
+# The longest value written so far is under 2,000 characters (a note); 10,000 is several
+# paragraphs, and anything longer is a mistake or an attempt to bloat the database.
+MAX_VALUE_CHARS = 10_000
+# Records nest at most three levels (record, cite, {source, quote}); twenty is generous, and
+# bounds the recursion reading a hostile file.
+MAX_YAML_DEPTH = 20
+# Characters that have no business in a record: C0 controls (NUL included) except tab, line
+# feed and carriage return, DEL, and Unicode's non-characters.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -33,11 +52,19 @@ def load_sources(root):
     recorded_tables = {t.name for t in TABLES if not t.derived}
     if not root.is_dir():
         return records, [Problem(str(root), None, None, None, "the sources folder does not exist")]
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(root.rglob("*")):
         shown = display_path(path, root)
         relative = path.relative_to(root)
         table = relative.parts[0] if len(relative.parts) == 2 else None
+        if path.is_symlink():
+            problems.append(Problem(shown, None, None, None, "symbolic links are not followed: put the file itself in sources/"))
+            continue
+        if path.is_dir():
+            continue
         if path.name.startswith(".") or path.name == "README.md":
+            continue
+        if not path.is_file():
+            problems.append(Problem(shown, None, None, None, "not a regular file"))
             continue
         if table not in recorded_tables:
             expected = ", ".join(f"sources/{t}/" for t in sorted(recorded_tables))
@@ -66,27 +93,43 @@ def display_path(path, root):
 
 
 def read_text(path, shown):
-    data = path.read_bytes()
+    """The file's text, or a problem: unreadable, too large, empty, not UTF-8, or holding a
+    control character."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, Problem(shown, None, None, None, f"file is {size:,} bytes; at most {MAX_FILE_BYTES:,} are read (split it into several files)")
+        data = path.read_bytes()
+    except OSError as error:
+        return None, Problem(shown, None, None, None, f"cannot read the file: {error.strerror}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if not data.strip():
+        return None, Problem(shown, None, None, None, "file is empty: it holds no records (delete it if that is intended)")
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         text = data.decode("utf-8", errors="replace")
-        field = field_on_line(text, line, path.suffix)
+        field = field_on_line(text, line, path.suffix, "\ufffd")
         return None, Problem(shown, line, None, field, f"invalid UTF-8 (byte {data[error.start]:#04x}); save the file as UTF-8")
+    control = CONTROL_CHARACTERS.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        field = field_on_line(text, line, path.suffix, control.group())
+        return None, Problem(shown, line, None, field, f"control character U+{ord(control.group()):04X} is not allowed in a record")
+    return text, None
 
 
-def field_on_line(text, line, suffix):
-    """Best guess at the field holding an undecodable byte, for the error message."""
+def field_on_line(text, line, suffix, bad_character):
+    """Best guess at the field holding a bad character, for the error message."""
     lines = text.splitlines()
     bad = lines[line - 1] if line <= len(lines) else ""
     if suffix == ".csv" and lines:
         header = next(csv.reader([lines[0]]), [])
         cells = next(csv.reader([bad]), [])
         for name, cell in zip(header, cells):
-            if "\ufffd" in cell:
+            if bad_character in cell:
                 return name
         return None
     key = bad.strip().lstrip("- ").split(":", 1)[0]
@@ -99,9 +142,9 @@ def read_csv(text, shown, table):
     try:
         header = next(reader)
     except StopIteration:
-        return records, problems
+        return records, [Problem(shown, 1, None, None, "file is empty: it holds no records (delete it if that is intended)")]
     except csv.Error as error:
-        return records, [Problem(shown, 1, None, None, f"unreadable CSV header: {error}")]
+        return records, [Problem(shown, 1, None, None, f"unreadable CSV header: {csv_error(error)}")]
     header = [name.strip() for name in header]
     for name in {n for n in header if header.count(n) > 1}:
         problems.append(Problem(shown, 1, None, name, "column appears more than once in the header"))
@@ -112,7 +155,7 @@ def read_csv(text, shown, table):
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(shown, previous_end + 1, None, None, f"unreadable CSV: {error}"))
+            problems.append(Problem(shown, previous_end + 1, None, None, f"unreadable CSV: {csv_error(error)}"))
             break
         line = previous_end + 1
         previous_end = reader.line_num
@@ -122,19 +165,69 @@ def read_csv(text, shown, table):
             problems.append(Problem(shown, line, None, None, f"row has {len(row)} cells but the header has {len(header)} columns"))
             continue
         values = {name: (None if cell.strip() == "" else cell.strip()) for name, cell in zip(header, row)}
-        records.append(RawRecord(table, values, Location(shown, line)))
+        record = RawRecord(table, values, Location(shown, line))
+        for name, value in values.items():
+            if value is not None and len(value) > MAX_VALUE_CHARS:
+                problems.append(record.where.problem(too_long(value), name, record_label(record)))
+        records.append(record)
     return records, problems
+
+
+def csv_error(error):
+    if "field larger than field limit" in str(error):
+        return f"a value is longer than {MAX_VALUE_CHARS:,} characters"
+    return str(error)
+
+
+def too_long(value):
+    return f"value is {len(value):,} characters long; at most {MAX_VALUE_CHARS:,} are allowed"
+
+
+def record_label(record):
+    """The record's key as far as the file gives it, for problems found before validation."""
+    values = [record.values.get(name) for name in TABLES_BY_NAME[record.table].key]
+    return ",".join(value if isinstance(value, str) else "" for value in values).strip(",") or None
+
+
+class PlainData(yaml.SafeLoader):
+    """YAML as plain data: scalars, lists and mappings. Anchors, aliases and tags are refused
+    while the file is composed, before anything is expanded, and so is nesting deeper than any
+    record needs."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed: write the value out", event.start_mark)
+        if event.anchor is not None:
+            raise yaml.composer.ComposerError(None, None, f"anchors (&{event.anchor}) are not allowed: write the value out", event.start_mark)
+        if getattr(event, "tag", None) is not None:
+            raise yaml.composer.ComposerError(None, None, f"tags ({event.tag}) are not allowed: records are plain text, lists and mappings", event.start_mark)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class NotPlainValue(ValueError):
+    def __init__(self, node, message):
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
 
 
 def read_yaml(text, shown, table):
     try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
+        document = yaml.compose(text, Loader=PlainData)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         return [], [Problem(shown, line, None, None, f"invalid YAML: {getattr(error, 'problem', error)}")]
-    if document is None:
-        return [], []
+    if document is None or (isinstance(document, yaml.SequenceNode) and not document.value):
+        return [], [Problem(shown, 1, None, None, "file holds no records (delete it if that is intended)")]
     if not isinstance(document, yaml.SequenceNode):
         return [], [Problem(shown, document.start_mark.line + 1, None, None, "expected a list of records (each starting with '- ')")]
     records, problems = [], []
@@ -143,19 +236,25 @@ def read_yaml(text, shown, table):
         if not isinstance(item, yaml.MappingNode):
             problems.append(Problem(shown, line, None, None, "expected a record of 'field: value' pairs"))
             continue
-        values, field_lines = {}, []
+        values, field_lines, found = {}, [], []  # found: (line, field, message)
         for key_node, value_node in item.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             key_line = key_node.start_mark.line + 1
             if key is None:
-                problems.append(Problem(shown, key_line, None, None, "a field name must be plain text"))
+                found.append((key_line, None, "a field name must be plain text"))
                 continue
             if key in values:
-                problems.append(Problem(shown, key_line, None, key, "field appears more than once in this record"))
+                found.append((key_line, key, "field appears more than once in this record"))
                 continue
-            values[key] = node_value(value_node)
+            try:
+                values[key] = node_value(value_node)
+            except NotPlainValue as error:
+                values[key] = None
+                found.append((error.line, key, str(error)))
             field_lines.append((key, key_line))
-        records.append(RawRecord(table, values, Location(shown, line, tuple(field_lines))))
+        record = RawRecord(table, values, Location(shown, line, tuple(field_lines)))
+        problems.extend(Problem(shown, at, record_label(record), field, message) for at, field, message in found)
+        records.append(record)
     return records, problems
 
 
@@ -164,7 +263,14 @@ def node_value(node):
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in NULLS:
             return None
+        if len(node.value) > MAX_VALUE_CHARS:
+            raise NotPlainValue(node, too_long(node.value))
         return node.value.strip()
     if isinstance(node, yaml.SequenceNode):
         return [node_value(child) for child in node.value]
-    return {key.value: node_value(value) for key, value in node.value}
+    values = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise NotPlainValue(key, "a name in a mapping must be plain text")
+        values[key.value] = node_value(value)
+    return values

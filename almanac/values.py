@@ -9,10 +9,18 @@ import re
 from . import schema
 from .countries import ISO_3166_ALPHA_2
 
+# Patterns are ASCII-only: in Python `\d` also matches other scripts' digits ('２０２４'), which
+# int() and float() would then read as numbers.
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-INTEGER_PATTERN = re.compile(r"^\d+$")
-URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+INTEGER_PATTERN = re.compile(r"^\d+$", re.ASCII)
+NUMBER_PATTERN = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.ASCII)
+# SQLite stores integers in 64 bits: a larger one cannot be written.
+MAX_INTEGER = 2**63 - 1
+# The largest real figure is training compute, about 5e26 FLOP for the largest runs; a number
+# past 1e30 is a typo.
+MAX_NUMBER = 1e30
 
 
 def parse_text(raw):
@@ -28,24 +36,26 @@ def parse_slug(raw):
 def parse_integer(raw):
     text = raw.replace("_", "")
     if INTEGER_PATTERN.match(text):
-        return int(text)
-    # Allow exact scientific notation for large counts (1.48e13), but never a fraction.
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"expected a whole number of 0 or more, got {raw!r}") from None
-    if not math.isfinite(number) or number < 0 or number != int(number):
+        number = int(text)
+    elif NUMBER_PATTERN.match(text):
+        # Allow exact scientific notation for large counts (1.48e13), but never a fraction.
+        exact = float(text)
+        if not math.isfinite(exact) or exact != int(exact):
+            raise ValueError(f"expected a whole number of 0 or more, got {raw!r}")
+        number = int(exact)
+    else:
         raise ValueError(f"expected a whole number of 0 or more, got {raw!r}")
-    return int(number)
+    if number > MAX_INTEGER:
+        raise ValueError(f"expected a whole number of at most {MAX_INTEGER} (SQLite's largest integer), got {raw!r}")
+    return number
 
 
 def parse_number(raw):
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ValueError(f"expected a number of 0 or more (no units or currency signs), got {raw!r}") from None
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"expected a number of 0 or more, got {raw!r}")
+    if not NUMBER_PATTERN.match(raw):
+        raise ValueError(f"expected a number of 0 or more (no units or currency signs), got {raw!r}")
+    number = float(raw)
+    if not math.isfinite(number) or number > MAX_NUMBER:
+        raise ValueError(f"expected a number of 0 or more and at most {MAX_NUMBER:g}, got {raw!r}")
     return number
 
 

@@ -2,11 +2,14 @@
 
 The database is built in a temporary file beside the target, from the schema's declaration
 (tables, types, keys, foreign keys, indexes, full-text search), then moved into place with one
-rename. If anything fails, the temporary file is removed and the previous database is untouched.
+rename. If anything fails, the temporary file is removed and the previous database is untouched;
+a temporary file left by a build that was killed is removed by the next one. Without a path the
+database is built in memory (a check), and nothing is written anywhere.
 The same rows always give the same bytes: rows go in key order and nothing records the time.
 """
 
 import os
+import re
 from pathlib import Path
 
 import sqlite_utils
@@ -18,20 +21,24 @@ def write_database(tables, path, steps=()):
     """Write `tables` ({name: [row]}) to `path`. Each of `steps` is called with the open
     sqlite_utils.Database after the rows are in and before the file is moved into place; it
     returns problems, and any problem stops the build (the previous database stays).
-    Returns the problems."""
+    With `path` None, the database lives in memory only. Returns the problems."""
+    if path is None:
+        db = sqlite_utils.Database(memory=True)
+        try:
+            return fill(db, tables, steps)
+        finally:
+            db.close()
     path = Path(path)
+    remove_abandoned_temporaries(path)
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    temporary.unlink(missing_ok=True)
+    discard(temporary)
+    db = None
     try:
         db = sqlite_utils.Database(temporary)
-        create_tables(db)
-        for table in TABLES:
-            db[table.name].insert_all(tables.get(table.name, []))
-        add_search(db)
-        problems = [problem for step in steps for problem in step(db)]
+        problems = fill(db, tables, steps)
         if problems:
             db.close()
-            temporary.unlink()
+            discard(temporary)
             return problems
         db.conn.commit()
         db.execute("VACUUM")
@@ -39,8 +46,44 @@ def write_database(tables, path, steps=()):
         os.replace(temporary, path)
         return []
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if db is not None:
+            db.close()
+        discard(temporary)
         raise
+
+
+def fill(db, tables, steps):
+    """Create every table, insert the rows, then run the steps. Returns their problems."""
+    create_tables(db)
+    for table in TABLES:
+        db[table.name].insert_all(tables.get(table.name, []))
+    add_search(db)
+    return [problem for step in steps for problem in step(db)]
+
+
+def remove_abandoned_temporaries(path):
+    """Remove the temporary files beside `path` of builds whose process no longer runs."""
+    pattern = re.compile(re.escape(path.name) + r"\.tmp-(\d+)(?:-journal)?")
+    for candidate in path.parent.glob(f"{path.name}.tmp-*"):
+        match = pattern.fullmatch(candidate.name)
+        if match and not process_exists(int(match.group(1))):
+            candidate.unlink(missing_ok=True)
+
+
+def discard(temporary):
+    """Remove a temporary database and the rollback journal SQLite may have left beside it."""
+    temporary.unlink(missing_ok=True)
+    temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
+
+
+def process_exists(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: leave its file alone
+    return True
 
 
 def create_tables(db):

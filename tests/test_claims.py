@@ -70,7 +70,7 @@ def test_evidence_sql_must_run_too(sources, tmp_path):
 def test_claim_sql_cannot_change_the_database(sources, tmp_path):
     sources.replace("claims/fixture.yaml", "sql: select 30.0 / (select", "sql: delete from prices returning 30.0 / (select")
     [problem] = build(sources.root, tmp_path / "x.db")
-    assert "readonly" in problem.message
+    assert problem.message == "SQL error: only reading is allowed, not DELETE on prices"
 
 
 def test_claim_rules(sources):

@@ -58,7 +58,7 @@ def test_coverage_of_2023_and_2024(almanac):
     [
         ("gpt-4", ON_2023_12, 30),
         ("gpt-4-turbo", ON_2023_12, 10),
-        ("gpt-3-5-turbo", ON_2023_12, 1),
+        ("gpt-3-5-turbo-1106", ON_2023_12, 1),
         ("gpt-4o-2024-08-06", ON_2024_12, 2.5),
         ("gpt-4o-mini", ON_2024_12, 0.15),
         ("claude-3-haiku", ON_2024_12, 0.25),
@@ -93,7 +93,7 @@ def test_o1_price_is_what_openai_charged_not_what_the_review_says(almanac):
 
 def test_the_reviews_ratios(almanac):
     gpt4 = price_on(almanac, "gpt-4", ON_2023_12)[0]
-    gpt35 = price_on(almanac, "gpt-3-5-turbo", ON_2023_12)[0]
+    gpt35 = price_on(almanac, "gpt-3-5-turbo-1106", ON_2023_12)[0]  # the cheapest GPT-3.5 Turbo snapshot then
     assert gpt4 / price_on(almanac, "gpt-4o-2024-08-06", ON_2024_12)[0] == 12  # 30 / 2.5
     assert round(gpt35 / price_on(almanac, "gpt-4o-mini", ON_2024_12)[0], 2) == 6.67  # 1 / 0.15: "nearly 7x"
     assert round(gpt35 / price_on(almanac, "gemini-1-5-flash-8b", ON_2024_12)[0], 2) == 26.67  # 1 / 0.0375: "27x"
