@@ -11,15 +11,7 @@ import pytest
 from almanac.build import build
 from almanac.names import candidates, proposals_csv, propose
 from conftest import FIXTURE_SOURCES, ROOT
-
-REFERENCE = ROOT / "tests" / "fixtures" / "reference"
-
-
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("names") / "almanac.db"
-    assert build(FIXTURE_SOURCES, path) == []
-    return path
+from test_crosscheck import REFERENCE, db_path  # noqa: F401 (the fixture database of the crosscheck)
 
 
 def by_name(proposals):
