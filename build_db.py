@@ -6,6 +6,10 @@
     python build_db.py site                                           write metadata.yml, settings.json
     python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
                                   [--proposals FILE]                  and propose gateways' names
+    python build_db.py quotes [--write-exceptions] [--write-docs]    citations whose quote does not
+                                                                      state their value (the quote rule);
+                                                                      rewrite the exceptions list, or the
+                                                                      generated parts of docs/provenance.md
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -14,9 +18,11 @@ the database is written only when there are none, atomically.
 import argparse
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
-from almanac.build import build, check_all
+from almanac import quote_rule
+from almanac.build import build, check, check_all
 from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
 from almanac.files import write_text_atomically
@@ -26,7 +32,7 @@ from almanac.site import write_site
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check", "site", "crosscheck"))
+    parser.add_argument("command", choices=("build", "check", "site", "crosscheck", "quotes"))
     parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
     parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
     parser.add_argument("--claims-report", type=Path, help="after a build, write every claim's verdict to this Markdown file")
@@ -34,17 +40,22 @@ def main(argv=None):
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
     parser.add_argument("--proposals", type=Path, help="crosscheck: write the names gateways use that the almanac lacks here, for review")
+    parser.add_argument("--quote-exceptions", type=Path, default=quote_rule.EXCEPTIONS, help=f"citations the quote rule lets through for now (default: {quote_rule.EXCEPTIONS})")
+    parser.add_argument("--write-exceptions", action="store_true", help="quotes: write the citations that fail the quote rule to --quote-exceptions")
+    parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (the forms, and the share of facts in their makers' words)")
     args = parser.parse_args(argv)
     if args.command == "crosscheck":
         return run_crosscheck(args)
+    if args.command == "quotes":
+        return run_quotes(args)
     if args.command == "site":
         write_site(Path(__file__).parent)
         print("Wrote metadata.yml and settings.json.")
         return 0
     if args.command == "check":
-        problems = check_all(args.sources)
+        problems = check_all(args.sources, args.quote_exceptions)
     else:
-        problems = build(args.sources, args.db)
+        problems = build(args.sources, args.db, quote_exceptions=args.quote_exceptions)
         if not problems and args.claims_report:
             write_claims_report(args.db, args.claims_report)
     for problem in problems:
@@ -53,6 +64,33 @@ def main(argv=None):
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was written.", file=sys.stderr)
         return 1
     print("All records are valid." if args.command == "check" else f"Built {args.db}.")
+    return 0
+
+
+def run_quotes(args):
+    records, problems = check(args.sources)
+    failures = quote_rule.failures(records)
+    if args.write_exceptions:
+        quote_rule.write_exceptions(args.quote_exceptions, failures)
+        print(f"Wrote {args.quote_exceptions}: {len(failures)} citations that fail the quote rule.")
+    if args.write_docs:
+        # The share of facts in their makers' words is counted on a fresh build of the records.
+        with tempfile.TemporaryDirectory() as folder:
+            db_path = Path(folder) / "almanac.db"
+            problems = build(args.sources, db_path, quote_exceptions=args.quote_exceptions)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print(f"{len(problems)} problems found; {quote_rule.DOCS} was not written.", file=sys.stderr)
+                return 1
+            quote_rule.write_docs(Path(__file__).parent, db_path)
+        print(f"Wrote {quote_rule.DOCS}.")
+    if not (args.write_exceptions or args.write_docs):
+        listed = quote_rule.read_exceptions(args.quote_exceptions)
+        for failure in failures:
+            if failure.key not in listed:
+                print(failure.problem())
+        print(f"{len(failures)} citations fail the quote rule, {sum(f.key not in listed for f in failures)} of them not in {args.quote_exceptions}.")
     return 0
 
 

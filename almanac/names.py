@@ -22,7 +22,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .crosscheck import normalize
+from .quotes import DATE, states
 
 # The organization (used_by) whose names each dataset lists.
 OPENROUTER = "openrouter"
@@ -38,6 +41,21 @@ PREFIXES = re.compile(r"^(?:[a-z]{2}\.)?(?:anthropic|meta|mistral|amazon|cohere|
 SUFFIXES = re.compile(r"(?:-v\d+(?::\d+)?|:[a-z0-9-]+)$")
 JSON_KEY = re.compile(r'"([^"]+)":')
 YAML_EQUALS = re.compile(r"^\s*(?:- )?equals: ['\"]?(?P<key>[^'\"\s]+)['\"]?\s*$")
+# The citations of one field of one record, quoted ones first.
+CITED = """
+select c.source_id, c.quote, s.published from citations c left join sources s on s.id = c.source_id
+where c.table_name = ? and c.field = ? and lower(c.record_id) = ? order by coalesce(c.quote, '') = '', c.source_id
+"""
+# Every quoted citation of a record about one model: the model, its names, prices, limits, events.
+OF_THE_MODEL = """
+select c.source_id, c.quote, s.published from citations c left join sources s on s.id = c.source_id
+where coalesce(c.quote, '') <> '' and (
+  (c.table_name = 'models' and c.record_id = :model)
+  or (c.table_name in ('prices', 'context_windows') and c.record_id like :model || ',%')
+  or (c.table_name = 'model_names' and c.record_id in (select used_by || ',' || name || ',' || effective_from from model_names where model_id = :model))
+  or (c.table_name = 'events' and c.record_id in (select id from events where model_id = :model)))
+order by c.table_name, c.record_id, c.field, c.source_id
+"""
 FIELDS = ("name", "used_by", "kind", "model_id", "effective_from", "effective_to", "source", "quote", "cite", "note", "matched", "dataset_file", "dataset_line")
 
 
@@ -64,18 +82,20 @@ def openrouter_ids(ref):
 
 def litellm_keys(ref):
     found = []
+    # The current file first: a key it holds is quoted from it, a key only older copies hold from those.
     for path in sorted(Path(ref).glob("litellm/litellm/*.json")) + sorted(Path(ref).glob("litellm/history/*/*.json")):
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
-        first_line = {}
+        first_line, listed = {}, []
         for number, line in enumerate(lines, start=1):
             for key in JSON_KEY.findall(line):
                 first_line.setdefault(key, number)
         for key, entry in json.loads(text).items():
             if isinstance(entry, dict) and entry.get("mode") == "chat" and entry.get("litellm_provider") in LITELLM_NAME_PROVIDERS:
                 number = first_line[key]
-                found.append(Listed(key, LITELLM, litellm_source(path), path, number, lines[number - 1].strip()))
-    return sorted(found, key=lambda listed: (listed.path, listed.line))
+                listed.append(Listed(key, LITELLM, litellm_source(path), path, number, lines[number - 1].strip()))
+        found.extend(sorted(listed, key=lambda entry: entry.line))
+    return found
 
 
 def litellm_source(path):
@@ -120,17 +140,26 @@ def same_words(db, name):
 
 
 def period_sources(db, row):
-    """cite entries for a proposed period: the sources of the period it copies."""
+    """The `cite` of a proposed period, as a YAML flow mapping: for each of its dates, a citation
+    whose quote states it (the quote rule), from the period it copies or else from any record of
+    the same model; failing that, the copied period's citation, for the reviewer to mend."""
     if row["rank"] == 1:
         record, table, fields = f"{row['used_by']},{row['name']},{row['effective_from']}", "model_names", ("effective_from", "effective_to")
     else:
         record, table, fields = row["model_id"], "models", ("release_date",)
-    cites = []
+    cites = {}
     for field in fields:
-        hit = db.execute("select source_id from citations where table_name = ? and field = ? and lower(record_id) = ? order by source_id limit 1", (table, field, record.lower())).fetchone()
-        if hit:
-            cites.append(f"{'effective_from' if field == 'release_date' else field}={hit[0]}")
-    return "; ".join(cites)
+        target = "effective_from" if field == "release_date" else field
+        value = row[target]
+        if not value:
+            continue
+        copied = db.execute(CITED, (table, field, record.lower())).fetchall()
+        found = copied + db.execute(OF_THE_MODEL, {"model": row["model_id"]}).fetchall()
+        stating = [c for c in found if states(DATE, value, c["quote"], c["published"])]
+        best = (stating or copied or [None])[0]
+        if best:
+            cites[target] = {"source": best["source_id"], "quote": best["quote"]} if best["quote"] else best["source_id"]
+    return yaml.safe_dump(cites, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6).strip() if cites else ""
 
 
 def propose(db_path, ref):

@@ -78,6 +78,13 @@ def model_parameters(records, _all):
             yield record.problem(f"active_parameters_b ({active:g}) is larger than parameters_b ({total:g})", "active_parameters_b")
 
 
+def open_weights_name_their_licence(records, _all):
+    """proprietary is the licence of a closed model by default; an open one names its own."""
+    for record in records:
+        if record.values["open_weights"] and "license" in record.defaulted:
+            yield record.problem("an open-weights model needs its licence (proprietary is only the default of a closed model)", "license")
+
+
 def model_dates(records, _all):
     for record in records:
         announced, released = record.values["announced_date"], record.values["release_date"]
@@ -174,6 +181,7 @@ RULES = (
     ("models", model_lifecycle),
     ("models", model_parameters),
     ("models", model_dates),
+    ("models", open_weights_name_their_licence),
     ("training_runs", training_figures_have_a_basis),
     ("claims", claim_is_checkable_or_says_why),
     ("sources", sources_are_cited),

@@ -8,7 +8,10 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
+import yaml
+
 from . import rules
+from .load import node_value
 from .problems import Location, Problem
 from .schema import PROVENANCE_FIELDS, TABLES, TABLES_BY_NAME, Table
 from .values import parse, parse_slug
@@ -132,10 +135,14 @@ def check_provenance(record, values, report):
 
 def parse_cites(table, cite, report):
     """`cite` as (field, source, quote) triples. YAML gives a mapping, CSV a text such as
-    'parameters_b=meta-paper; knowledge_cutoff=openai-docs'."""
+    'parameters_b=meta-paper; knowledge_cutoff=openai-docs' or a flow mapping in braces."""
     if cite is None:
         return []
     entries = []
+    if isinstance(cite, str) and cite.lstrip().startswith("{"):
+        cite = flow_mapping(cite, report)
+        if cite is None:
+            return []
     if isinstance(cite, str):
         for part in (p.strip() for p in cite.split(";")):
             if not part:
@@ -150,7 +157,7 @@ def parse_cites(table, cite, report):
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str):
                     entries.append((field, item, None))
-                elif isinstance(item, dict) and set(item) <= {"source", "quote"} and isinstance(item.get("source"), str):
+                elif isinstance(item, dict) and set(item) <= {"source", "quote"} and isinstance(item.get("source"), str) and isinstance(item.get("quote", ""), (str, type(None))):
                     entries.append((field, item["source"], item.get("quote")))
                 else:
                     report(f"cite for '{field}' must be a source id, a list of them, or {{source: ..., quote: ...}}", "cite")
@@ -168,6 +175,21 @@ def parse_cites(table, cite, report):
         except ValueError as error:
             report(f"for '{field}': {error}", "cite")
     return valid
+
+
+def flow_mapping(text, report):
+    """A CSV cell's `cite` written as a YAML flow mapping, the same shape as in YAML files:
+    {input_per_mtok: {source: openai-pricing, quote: '$2.50'}, effective_from: openai-changelog}.
+    Scalars stay text, as everywhere in the records."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        report(f"cite is not a valid YAML flow mapping: {getattr(error, 'problem', None) or error}", "cite")
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        report("expected a mapping such as {field: source-id} or {field: {source: source-id, quote: '...'}}", "cite")
+        return None
+    return node_value(node)
 
 
 def check_unique_keys(table, records, problems):

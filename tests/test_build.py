@@ -64,16 +64,27 @@ def test_a_default_value_is_not_cited_but_a_stated_one_is(built):
     assert built["models"].get("gpt-4o")["reasoning"] == 0
 
 
+def test_a_closed_model_left_to_the_defaults_has_no_citation_for_its_weights_or_licence(built):
+    # gpt-4o-2024-08-06 leaves open_weights and license out: closed and proprietary by default.
+    snapshot = built["models"].get("gpt-4o-2024-08-06")
+    assert (snapshot["open_weights"], snapshot["license"]) == (0, "proprietary")
+    fields = {r["field"] for r in built.query("select field from citations where table_name = 'models' and record_id = 'gpt-4o-2024-08-06'")}
+    assert fields == {"release_date", "snapshot_of"}
+    # GPT-4o writes them out and is cited for them by its record's source, as written.
+    cited = {r["field"] for r in built.query("select field from citations where table_name = 'models' and record_id = 'gpt-4o'")}
+    assert {"open_weights", "license"} <= cited
+
+
 def test_a_field_citation_replaces_the_record_source_for_that_field(built):
     rows = list(built.query("select field, source_id, quote from citations where table_name = 'models' and record_id = 'deepseek-v3' order by field"))
-    assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed"} in rows
-    assert {"field": "parameters_b", "source_id": "fixture-paper", "quote": None} in rows
+    assert {"field": "license", "source_id": "fixture-review", "quote": "openly licensed under the DeepSeek License"} in rows
+    assert {"field": "parameters_b", "source_id": "fixture-paper", "quote": "DeepSeek-V3, released on 26 December 2024, has 671B total parameters with 37B activated for each token"} in rows
     assert not any(r["field"] == "license" and r["source_id"] == "fixture-paper" for r in rows)
 
 
 def test_model_limit_citations_follow_the_context_window_row(built):
     rows = list(built.query("select source_id, quote from citations where table_name = 'models' and record_id = 'gpt-4o' and field = 'max_output_tokens'"))
-    assert rows == [{"source_id": "fixture-openai-pricing", "quote": "16,384 output tokens"}]
+    assert rows == [{"source_id": "fixture-openai-pricing", "quote": "a 128,000-token context window and 16,384 output tokens"}]
 
 
 def test_full_text_search_uses_porter_stemming(built):
@@ -143,7 +154,7 @@ def test_cli_reports_every_problem_and_exits_1(sources, tmp_path):
     result = run_cli("build", "--sources", str(sources.root), "--db", str(db_path))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date':")
+    assert lines[0].startswith("sources/models/fixture.yaml:14: record 'gpt-4o': field 'release_date':")
     assert lines[1].startswith("sources/prices/fixture.csv:2: record 'gpt-4,openai,standard,USD,2023-03-14': field 'input_per_mtok':")
     assert lines[-1] == "2 problems found; nothing was written."
     assert not db_path.exists()
@@ -174,11 +185,11 @@ def coverage_of(sources, tmp_path):
 
 def test_the_covered_period_follows_the_data(sources, tmp_path):
     assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"
-    sources.append("events/fixture.yaml", "- id: later-event\n  date: 2026-11-30\n  kind: other\n  title: Something later\n  source: fixture-review\n")
+    sources.append("events/fixture.yaml", "- id: later-event\n  date: 2026-11-30\n  kind: other\n  title: Something later\n  source: fixture-review\n  quote: on November 30, 2026\n")
     assert coverage_of(sources, tmp_path) == {"covered_from": "2023-03-14", "covered_to": "2026-11-30", "latest_month": "2026-11"}
 
 
 def test_a_scheduled_retirement_does_not_extend_the_covered_period(sources, tmp_path):
     sources.replace("models/fixture.yaml", "  retirement_date: 2025-06-06\n", "  retirement_date: 2027-06-06\n")
-    sources.replace("models/fixture.yaml", "2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06", "2025-03-01 | gpt-4o-2024-05-13 | 2027-06-06")
+    sources.replace("models/fixture.yaml", 'retirement_date: {source: fixture-deprecations, quote: "2025-03-01 | gpt-4o-2024-05-13 | 2025-06-06', 'retirement_date: {source: fixture-deprecations, quote: "2025-03-01 | gpt-4o-2024-05-13 | 2027-06-06')
     assert coverage_of(sources, tmp_path)["covered_to"] == "2025-02-08"

@@ -43,6 +43,7 @@ def test_missing_data_makes_a_claim_not_checkable_with_the_reason(claims):
 
 def test_the_verdict_changes_with_the_data_not_the_other_way_round(sources, tmp_path):
     sources.replace("prices/fixture.csv", "gpt-4o,openai,standard,,2024-08-06,,true,USD,2.5,10", "gpt-4o,openai,standard,,2024-08-06,,true,USD,1.5,10")
+    sources.replace("prices/fixture.csv", "$2.50 / 1M input tokens", "$1.50 / 1M input tokens")
     db_path = tmp_path / "x.db"
     assert build(sources.root, db_path) == []
     claim = sqlite_utils.Database(db_path)["claims"].get("gpt-4o-12x-cheaper")

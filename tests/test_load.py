@@ -56,15 +56,15 @@ def test_yaml_values_stay_text_and_fields_know_their_lines(sources):
     assert gpt4o.values["release_date"] == "2024-05-13"
     assert gpt4o.values["open_weights"] == "false"
     assert gpt4o.values["knowledge_cutoff"] == "2023-10"
-    assert gpt4o.where.line == 9
-    assert gpt4o.where.line_of("knowledge_cutoff") == 16
+    assert gpt4o.where.line == 10
+    assert gpt4o.where.line_of("knowledge_cutoff") == 17
 
 
 def test_yaml_cite_keeps_its_structure(sources):
     records, _ = load_sources(sources.root)
     v3 = next(r for r in by_table(records, "models") if r.values["id"] == "deepseek-v3")
     assert v3.values["cite"] == {
-        "license": {"source": "fixture-review", "quote": "openly licensed"},
+        "license": {"source": "fixture-review", "quote": "openly licensed under the DeepSeek License"},
         "reasoning": {"source": "fixture-paper", "quote": "not a reasoning model"},
     }
 

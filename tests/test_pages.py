@@ -40,3 +40,17 @@ async def test_model_page_shows_a_price_in_yuan_as_yuan(datasette):
     html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
     assert "<td>CNY</td>" in html and "<td>1.0</td>" in html
     assert "chart-price-history-usd" not in html  # no dollar chart for a model priced only in yuan
+
+
+async def test_model_page_says_which_values_are_defaults_not_cited_facts(datasette):
+    html = (await datasette.client.get("/almanac/models/gpt-4o-2024-08-06")).text
+    # open_weights 0, license proprietary and reasoning 0 are left to their defaults here.
+    assert html.count("the column's default, not a cited fact") == 3
+    html = (await datasette.client.get("/almanac/models/deepseek-v3")).text
+    assert "the column's default, not a cited fact" not in html  # every value there is cited
+
+
+async def test_about_page_states_the_quote_rule_and_links_the_makers_share(datasette):
+    html = (await datasette.client.get("/about")).text
+    assert "refuses" in html and "quote-rule-exceptions.csv" in html
+    assert 'href="/almanac/makers_own_words"' in html

@@ -188,7 +188,7 @@ async def test_model_card_lists_facts_with_their_sources(datasette):
     assert names == ["gpt-4o (alias, openai)", "gpt-4o (alias, openai)", "gpt-4o-2024-05-13 (snapshot, openai)", "gpt-4o-2024-08-06 (snapshot, openai)"]
     limits = next(r for r in result if r["section"] == "context window" and r["item"] == "from 2024-08-06")
     assert limits["value"] == "128000 tokens, up to 16384 output tokens"
-    assert (limits["source_id"], limits["quote"]) == ("fixture-openai-pricing", "16,384 output tokens")
+    assert (limits["source_id"], limits["quote"]) == ("fixture-openai-pricing", "a 128,000-token context window and 16,384 output tokens")
     assert limits["source_url"] == "https://example.org/openai/pricing"
 
 

@@ -17,7 +17,7 @@ ON_2024_12 = "2024-12-31"
 @pytest.fixture(scope="session")
 def almanac(tmp_path_factory):
     db_path = tmp_path_factory.mktemp("real") / "almanac.db"
-    problems = build(ROOT / "sources", db_path)
+    problems = build(ROOT / "sources", db_path, quote_exceptions=ROOT / "docs" / "quote-rule-exceptions.csv")
     assert problems == [], "\n".join(map(str, problems))
     return sqlite_utils.Database(db_path)
 
@@ -303,3 +303,14 @@ def test_at_least_forty_claims_cover_every_checkable_section(almanac):
 def test_claims_computed_against_hand_arithmetic(almanac, claim, computed, verdict):
     row = almanac["claims"].get(claim)
     assert (row["computed"], row["verdict"]) == (computed, verdict)
+
+
+def test_provenance_states_the_current_share_of_facts_in_their_makers_own_words(almanac):
+    from almanac import quote_rule
+
+    text = (ROOT / quote_rule.DOCS).read_text(encoding="utf-8")
+    share = quote_rule.blocks_of(text)["share"]
+    assert share == quote_rule.share_markdown(almanac.conn, ROOT), "run: python build_db.py quotes --write-docs"
+    # Most facts rest on the makers' own pages; the rest on papers, third parties and datasets.
+    rows = {row["table_name"]: row for row in almanac.query(quote_rule.read_query(ROOT / quote_rule.SHARE_QUERY)["sql"])}
+    assert 50 < rows["all"]["percent_own_words"] < 100

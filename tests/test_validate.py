@@ -2,15 +2,17 @@
 
 import pytest
 
-from almanac.build import check
+from almanac.load import load_sources
+from almanac.validate import validate
 
 PRICES = "prices/fixture.csv"
 PRICE_HEADER = "model_id,provider_id,tier,tier_min_input_tokens,effective_from,effective_to,effective_from_confirmed,currency,input_per_mtok,output_per_mtok,cached_input_per_mtok,cache_write_per_mtok,source,quote,cite,note\n"
 
 
 def problems_of(sources):
-    _, problems = check(sources.root)
-    return problems
+    """What the validator finds (the quote rule, which runs after it, has its own tests)."""
+    raw, problems = load_sources(sources.root)
+    return problems + validate(raw)[1]
 
 
 def only_problem(sources):
@@ -26,7 +28,7 @@ def test_fixture_is_valid(sources):
 def test_unknown_yaml_key_is_an_error_with_a_suggestion(sources):
     sources.replace("models/fixture.yaml", "  knowledge_cutoff: 2023-10", "  knowledge_cuttoff: 2023-10")
     problem = only_problem(sources)
-    assert (problem.path, problem.line, problem.record, problem.field) == ("sources/models/fixture.yaml", 16, "gpt-4o", "knowledge_cuttoff")
+    assert (problem.path, problem.line, problem.record, problem.field) == ("sources/models/fixture.yaml", 17, "gpt-4o", "knowledge_cuttoff")
     assert "did you mean 'knowledge_cutoff'" in problem.message
 
 
@@ -45,10 +47,22 @@ def test_derived_column_cannot_be_written(sources):
 
 
 def test_missing_required_field(sources):
-    sources.replace("models/fixture.yaml", "  license: proprietary\n  knowledge_cutoff", "  knowledge_cutoff")
+    sources.replace("models/fixture.yaml", "  release_date: 2024-05-13\n", "")
     problem = only_problem(sources)
-    assert (problem.record, problem.field) == ("gpt-4o", "license")
+    assert (problem.record, problem.field) == ("gpt-4o", "release_date")
     assert "required" in problem.message
+
+
+def test_a_closed_model_may_leave_its_weights_and_licence_to_their_defaults(sources):
+    sources.replace("models/fixture.yaml", "  open_weights: false\n  license: proprietary\n  knowledge_cutoff", "  knowledge_cutoff")
+    assert problems_of(sources) == []
+
+
+def test_an_open_weights_model_names_its_licence(sources):
+    sources.replace("models/fixture.yaml", "  license: DeepSeek License\n", "")
+    problem = only_problem(sources)
+    assert (problem.record, problem.field) == ("deepseek-v3", "license")
+    assert "needs its licence" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -94,7 +108,7 @@ def test_country_must_be_iso_3166_alpha_2(sources):
 def test_malformed_or_impossible_dates(sources, bad, expected):
     sources.replace("models/fixture.yaml", "release_date: 2024-05-13", f"release_date: {bad}")
     problem = only_problem(sources)
-    assert (problem.line, problem.record, problem.field) == (13, "gpt-4o", "release_date")
+    assert (problem.line, problem.record, problem.field) == (14, "gpt-4o", "release_date")
     assert expected in problem.message
 
 
@@ -161,7 +175,7 @@ def test_cite_only_names_fact_fields(sources):
 
 
 def test_malformed_csv_cite(sources):
-    sources.replace(PRICES, "cached_input_per_mtok=fixture-review", "fixture-review")
+    sources.replace(PRICES, "\"{cached_input_per_mtok: {source: fixture-review, quote: 'cached input at $1.25'}}\"", "fixture-review")
     problem = only_problem(sources)
     assert (problem.line, problem.field) == (4, "cite")
     assert "field=source-id" in problem.message
@@ -249,7 +263,7 @@ def test_every_error_is_reported_in_one_run(sources):
 def test_problem_reads_as_file_line_record_field_message(sources):
     sources.replace("models/fixture.yaml", "release_date: 2024-05-13", "release_date: 2024-13-13")
     assert str(only_problem(sources)) == (
-        "sources/models/fixture.yaml:13: record 'gpt-4o': field 'release_date': '2024-13-13' is not a real date"
+        "sources/models/fixture.yaml:14: record 'gpt-4o': field 'release_date': '2024-13-13' is not a real date"
     )
 
 
