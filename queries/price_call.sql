@@ -1,7 +1,7 @@
 -- title: What did a call cost on its day?
 -- description: >-
 --   The cost of one call (or of many calls summed: set requests), at the prices in force on its
---   day, for a model named as an API, gateway or tool writes it (gpt-4o, openai/gpt-4o,
+--   day, for a model named as an API, gateway or tool writes it (gpt-4o, openai/gpt-4.1,
 --   claude-3-5-sonnet-20241022...). Input tokens count all of the input, cached and cache-write
 --   tokens included; long-context prices apply by the input of each call. Costs are in US
 --   dollars, unrounded; a call that cannot be priced (unknown name, a day with no price, a price

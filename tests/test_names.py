@@ -31,13 +31,17 @@ def test_a_gateway_name_takes_every_period_of_the_name_it_passes_on(db_path):
     ]
     assert rows[0]["quote"].startswith('"gpt-4o": {"litellm_provider": "openai"')
     assert (rows[0]["kind"], rows[0]["source"], rows[0]["dataset_line"]) == ("gateway", "litellm-prices", 4)
-    assert rows[0]["cite"] == "effective_from=fixture-openai-pricing; effective_to=fixture-openai-pricing"
+    said = "{source: fixture-openai-pricing, quote: 'gpt-4o pointed to gpt-4o-2024-05-13 from May 13, 2024 until October 2, 2024'}"
+    assert rows[0]["cite"] == f"{{effective_from: {said}, effective_to: {said}}}"
     # OpenRouter's ids, from genai-prices at its commit: the dataset's own line is the quote.
     [snapshot] = found[("openrouter", "openai/gpt-4o-2024-08-06")]
     assert (snapshot["model_id"], snapshot["source"], snapshot["quote"]) == ("gpt-4o-2024-08-06", "genai-prices-0123456", "- equals: openai/gpt-4o-2024-08-06")
     # The same words in another order name the almanac's model, from its release.
     [flash] = found[("openrouter", "google/gemini-flash-1.5-8b")]
     assert (flash["model_id"], flash["effective_from"], flash["matched"]) == ("gemini-1-5-flash-8b", "2024-10-03", "gemini-1-5-flash-8b")
+    # Its date is cited by a quote of the model's records that states it, as the quote rule asks
+    # ("now generally available" on a page of that day).
+    assert flash["cite"] == "{effective_from: {source: fixture-google-flash-8b, quote: 'Gemini 1.5 Flash-8B, first shown in August 2024, is now generally available'}}"
 
 
 def test_unknown_names_names_without_a_maker_and_held_names_are_not_proposed(db_path, tmp_path):
