@@ -10,8 +10,10 @@ HOST ?= 127.0.0.1
 SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
 SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py $(wildcard almanac/*.sql)
+# npm writes this file on every install; it stands for node_modules/ being what package-lock.json pins.
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve serve-front test build check site clean install install-test bench crosscheck
+.PHONY: serve serve-front test build check site clean install install-test bench crosscheck snapshot
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
@@ -21,7 +23,7 @@ serve: almanac.db inspect-data.json metadata.yml settings.json
 serve-front: almanac.db inspect-data.json metadata.yml settings.json
 	PORT=$(or $(FRONT_PORT),8080) HOST=$(HOST) deploy/front.sh
 
-test: install-test site
+test: install-test site $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 build: almanac.db
@@ -44,6 +46,16 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# SQLite's WebAssembly build for the static snapshot's SQL page, exactly as package-lock.json pins it.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The static site in dist/: every page, table, row page, query, chart and file, with relative links.
+# PUBLIC_URL=https://... makes what the snapshot cannot hold (sorting, other filters) link there.
+snapshot: almanac.db inspect-data.json metadata.yml settings.json $(NODE_STAMP)
+	$(BIN)/python -m snapshot --out dist $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
+
 # Rebuilt when any record or any of the build's code is newer than it. A failed build leaves
 # the previous database in place (build_db.py writes a temporary file and renames it).
 almanac.db: $(VENV)/.installed $(SOURCES) $(BUILD_CODE)
@@ -64,9 +76,9 @@ crosscheck: almanac.db
 	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
 	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md --proposals docs/name-proposals.csv
 
-bench: install almanac.db
+bench: install almanac.db inspect-data.json metadata.yml settings.json $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
 	rm -f almanac.db almanac.db.tmp-* inspect-data.json metadata.yml settings.json
-	rm -rf dist test-artifacts .pytest_cache
+	rm -rf dist dist.tmp test-artifacts .pytest_cache

@@ -9,6 +9,8 @@ measured in one run, never timed unit tests:
 - every canned query answers in under 500 ms (median of 5) on the full database: a sixth of the
   3,000 ms limit that settings.yml sets for any query.
 
+The static snapshot of the full site (make snapshot) is timed too: a figure, with no target.
+
 Results are printed and written to docs/bench.md.
 """
 
@@ -120,6 +122,14 @@ def query_times(db_path):
     return asyncio.run(run())
 
 
+def snapshot_summary(folder):
+    """Writes the static snapshot of the project's site into `folder`; returns its summary
+    (pages, files, bytes, seconds)."""
+    command = [sys.executable, "-m", "snapshot", "--out", str(folder / "dist")]
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    return output.stdout.strip().splitlines()[-1].split(": ", 1)[1]
+
+
 def main():
     records, problems = load_sources(ROOT / "sources")
     assert not problems, problems[:5]
@@ -161,6 +171,7 @@ def main():
         lines += ["## Canned queries on the full database", "", "| query | median ms |", "| --- | --- |"]
         lines += [f"| {name} | {ms:.1f} |" for name, ms in sorted(times.items(), key=lambda item: -item[1])]
         lines += ["", f"Slowest: {slowest:.1f} ms (target: under 500 ms) - " + ("met." if slowest < 500 else "NOT MET."), ""]
+        lines += ["## Static snapshot", "", f"`make snapshot` of the full site: {snapshot_summary(folder)}", ""]
     text = "\n".join(lines)
     (ROOT / "docs" / "bench.md").write_text(text, encoding="utf-8")
     print(text)

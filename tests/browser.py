@@ -110,3 +110,9 @@ class Page:
 
     def close(self):
         self.context.close()
+
+
+def wait_for_charts(tab, *selectors):
+    """Waits until each chart is drawn: a canvas or an svg inside it."""
+    for chart in selectors:
+        tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)

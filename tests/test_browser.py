@@ -5,7 +5,7 @@ They skip with a reason when Chromium or Playwright is missing, and fail instead
 
 import pytest
 
-from browser import CHROMIUM_ARGS, Page, chromium_path, serve, unavailable
+from browser import CHROMIUM_ARGS, Page, chromium_path, serve, unavailable, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,7 @@ def test_table_page_offers_a_datasette_vega_chart(page):
 def test_home_page_tells_the_story_with_charts(page):
     tab = page.goto("/")
     assert "$1.68" in tab.inner_text(".almanac-numbers")
-    for chart in ("#chart-cheapest", "#chart-context"):
-        tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-cheapest", "#chart-context")
     page.screenshot("home")
     page.assert_clean()
 
@@ -100,7 +99,7 @@ def test_curated_charts_all_render(page):
 
 def test_model_page_shows_price_history_and_sources(page):
     tab = page.goto("/almanac/models/gpt-4o")
-    tab.locator("#chart-price-history-usd canvas, #chart-price-history-usd svg").first.wait_for(timeout=15000)
+    wait_for_charts(tab, "#chart-price-history-usd")
     text = tab.inner_text("body")
     assert "Price history" in text and "Context windows" in text and "Modalities" in text
     assert "fixture-openai-pricing" in text
