@@ -114,7 +114,7 @@ FREE = re.compile(r"\bfree\b|免费", re.I)  # a price of 0
 CENTS = re.compile(r"\s?(?:cents?\b|c(?![A-Za-z])|¢)", re.I)
 # Words a model's name starts with: a version number after one of them is part of the name.
 NAME_WORDS = (
-    "abab", "aya", "baichuan", "chatglm", "chatgpt", "claude", "codestral", "command", "deepseek",
+    "abab", "aya", "baichuan", "chatglm", "chatgpt", "claude", "codestral", "command", "deep", "deepseek",
     "dolly", "doubao", "ernie", "exaone", "fable", "falcon", "gemini", "gemma", "glm", "gpt",
     "granite", "grok", "haiku", "hunyuan", "hy", "instant", "internlm", "internvl", "jamba", "kimi",
     "large", "leanstral", "learnlm", "ling", "llama", "llava", "medium", "mini", "minicpm",

@@ -12,13 +12,22 @@ DATABASE = "almanac"
 
 @hookimpl
 def extra_template_vars(datasette):
-    async def almanac_query(name, **params):
+    async def canned(name):
         query = await datasette.get_canned_query(DATABASE, name, None)
         if query is None:
             raise KeyError(f"no canned query named {name!r}")
-        args = {key: str(spec.get("default", "")) for key, spec in (query.get("parameters") or {}).items()}
+        return query
+
+    async def almanac_defaults(name):
+        """The default of every parameter the query declares: {name: value as text}."""
+        query = await canned(name)
+        return {key: str(spec.get("default", "")) for key, spec in (query.get("parameters") or {}).items()}
+
+    async def almanac_query(name, **params):
+        query = await canned(name)
+        args = await almanac_defaults(name)
         args.update({key: str(value) for key, value in params.items()})
         result = await datasette.get_database(DATABASE).execute(query["sql"], args)
         return [dict(row) for row in result.rows]
 
-    return {"almanac_query": almanac_query}
+    return {"almanac_query": almanac_query, "almanac_defaults": almanac_defaults}

@@ -3,11 +3,12 @@
 --   For each month, the lowest standard price per million input tokens in force on its last day:
 --   of any model, and of the "GPT-4 class": models with an entry at or above the original GPT-4
 --   (GPT-4-0314) on the Chatbot Arena leaderboard snapshot of 2024-12-31, the bar the founding
---   review uses. A model counts once it has such an entry, whichever of its versions earned it.
+--   review uses. A model counts once it has such an entry, whichever of its versions earned it. Its chart is on a log scale.
 -- parameters:
 --   from_month: {type: month, default: 2023-01, description: first month}
 --   to_month: {type: month, default: 2024-12, description: last month}
 -- chart: {mark: line, x_column: month, x_type: temporal, y_column: cheapest_gpt4_class_input_usd_per_mtok, y_type: quantitative}
+-- chart_options: {y_scale: log}
 with recursive months(month) as (
   select :from_month
   union all

@@ -5,10 +5,11 @@
 --   compared). A model may be named by its id, its name or an API name such as an alias, which
 --   means the model it pointed at on that day. The defaults compare GPT-4 in December 2023 with
 --   GPT-4o in December 2024.
+-- gaps: a model with no standard dollar price on its day gives no row
 -- parameters:
---   model_a: {type: text, default: gpt-4, description: 'the first model (id, name or API name)'}
+--   model_a: {type: model_name, default: gpt-4, description: 'the first model (id, name or API name)'}
 --   date_a: {type: date, default: 2023-12-15, description: the day of the first price}
---   model_b: {type: text, default: gpt-4o, description: 'the second model (id, name or API name)'}
+--   model_b: {type: model_name, default: gpt-4o, description: 'the second model (id, name or API name)'}
 --   date_b: {type: date, default: 2024-12-31, description: the day of the second price}
 with a as (
   select * from prices

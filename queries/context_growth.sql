@@ -2,11 +2,12 @@
 -- description: >-
 --   For each month, the largest context window (tokens of input and output together) of any model
 --   released by its last day, the models that had it, and how many models with a known context
---   window accepted 100,000 tokens or more.
+--   window accepted 100,000 tokens or more. Its chart is on a log scale.
 -- parameters:
 --   from_month: {type: month, default: 2023-01, description: first month}
 --   to_month: {type: month, default: 2024-12, description: last month}
 -- chart: {mark: line, x_column: month, x_type: temporal, y_column: largest_context_window, y_type: quantitative}
+-- chart_options: {y_scale: log}
 with recursive months(month) as (
   select :from_month
   union all

@@ -2,14 +2,15 @@
 -- description: >-
 --   The cost of running a job (so many items, each with so many input and output tokens) on every
 --   model, at the standard prices in force on a date, cheapest first. The defaults are the
---   review's example: 68,000 photos, 260 input and 100 output tokens each, at the end of 2024
---   (choose input_modality image to price only the models that can see them).
+--   review's example: 68,000 photos, 260 input and 100 output tokens each, at the end of 2024,
+--   priced only on the models that can see images (choose input_modality text for text).
+-- gaps: models with no standard dollar price in force that day are not priced
 -- parameters:
 --   input_tokens: {type: integer, default: 260, description: input tokens per item}
 --   output_tokens: {type: integer, default: 100, description: output tokens per item}
 --   items: {type: integer, default: 68000, description: number of items}
 --   date: {type: date, default: 2024-12-31, description: the day whose prices apply}
---   input_modality: {type: text, default: text, choices: [text, image, audio, video, pdf], description: what each item is (image for photos); only models that take it are priced}
+--   input_modality: {type: text, default: image, choices: [text, image, audio, video, pdf], description: what each item is (image for photos); only models that take it are priced}
 -- chart: {mark: bar, x_column: model, x_type: ordinal, y_column: total_cost_usd, y_type: quantitative}
 select
   m.name as model,

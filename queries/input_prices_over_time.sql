@@ -3,6 +3,7 @@
 --   Every standard price period with an input price: when it took effect, the model, its maker and
 --   the price per million input tokens. Plotted on a log scale it shows the collapse of prices.
 -- chart: {mark: circle, x_column: effective_from, x_type: temporal, y_column: input_usd_per_mtok, y_type: quantitative, color_column: organization}
+-- chart_options: {y_scale: log}
 select
   p.effective_from,
   p.effective_to,

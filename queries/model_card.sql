@@ -4,7 +4,7 @@
 --   windows, modalities, prices, training run, leaderboard entries and events, each with the source
 --   that states it and the words quoted from it.
 -- parameters:
---   model: {type: slug, default: gpt-4o, description: the model's id}
+--   model: {type: model, default: gpt-4o, description: "the model (its name, id or an alias)"}
 with facts as (
   select 1 as section_order, 'model' as section, j.key as item, j.value as value,
     'models' as table_name, m.id as record_id, j.key as field

@@ -6,7 +6,7 @@
 --   tokens in the currency the seller stated them in (USD, EUR or CNY), never converted.
 --   effective_from_confirmed is 0 where the start is only the first day a source shows the price.
 -- parameters:
---   model: {type: slug, default: gpt-4o, description: the model's id}
+--   model: {type: model, default: gpt-4o, description: "the model (its name, id or an alias)"}
 -- chart: {mark: line, x_column: effective_from, x_type: temporal, y_column: input_per_mtok, y_type: quantitative, color_column: series}
 select
   p.model_id as offering,

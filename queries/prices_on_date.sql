@@ -3,6 +3,7 @@
 --   The prices in force on a day, for every model, provider and tier, cheapest input first.
 --   Per million tokens: the *_usd_per_mtok columns hold prices stated in US dollars; prices
 --   stated only in another currency (CNY, EUR) follow, in that currency, never converted.
+-- gaps: models with no price in force that day are not listed
 -- parameters:
 --   date: {type: date, default: 2024-12-31, description: the day}
 select

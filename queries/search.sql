@@ -1,7 +1,8 @@
 -- title: Search the almanac
 -- description: >-
 --   Full-text search (with English stemming: "price" finds "prices") across models, organizations,
---   events, sources, claims and the words quoted from sources. Every word must appear.
+--   events, sources, claims and the words quoted from sources. Every word must appear. A model
+--   whose id, name or alias is exactly what was typed comes first.
 -- parameters:
 --   q: {type: search, default: "", description: words to look for}
 with query(terms) as (
@@ -19,7 +20,19 @@ quote_hits as materialized (
   from citations_fts join citations c on c.rowid = citations_fts.rowid, query
   where citations_fts match query.terms
 ),
+exact as (
+  -- Names as name_lookup holds them: a model's own id first, then names and aliases.
+  select m.id, m.name, m.description, min(case when n.rank = 2 then 0 else n.rank end) as rank
+  from name_lookup n join models m on m.id = n.model_id
+  where n.name = lower(trim(:q))
+  group by m.id, m.name, m.description
+),
 hits as (
+  select 'model' as kind, name as title, '/almanac/models/' || id as path,
+    coalesce(substr(description, 1, 160) || case when length(description) > 160 then '…' else '' end,
+      'The model named ' || trim(:q)) as snippet, -1e9 + rank as rank
+  from exact
+  union all
   select 'model' as kind, m.name as title, '/almanac/models/' || m.id as path,
     snippet(models_fts, -1, '«', '»', '…', 16) as snippet, models_fts.rank as rank
   from models_fts join models m on m.rowid = models_fts.rowid, query
@@ -50,4 +63,8 @@ hits as (
   from quote_hits
   group by table_name, record_id, source_id
 )
-select kind, title, path, snippet from hits order by rank limit 200
+select kind, title, path, snippet
+from (select *, row_number() over (partition by path order by rank) as best from hits)
+where best = 1
+order by rank, title
+limit 200

@@ -4,7 +4,7 @@
 --   hours (DeepSeek-V3 by default: the review compares it with Llama 3.1 405B). compute_basis and
 --   cost_basis say which figures the makers stated and which are estimates (by Epoch AI).
 -- parameters:
---   reference: {type: slug, default: deepseek-v3, description: id of the model to compare against}
+--   reference: {type: model, default: deepseek-v3, description: "the model to compare against (name or id)"}
 -- chart: {mark: bar, x_column: model, x_type: ordinal, y_column: gpu_hours, y_type: quantitative}
 select
   m.name as model,

@@ -72,9 +72,9 @@ class Page:
     """A browser page that records console errors, charts drawn without data, and blocks requests
     leaving 127.0.0.1."""
 
-    def __init__(self, browser, base_url):
+    def __init__(self, browser, base_url, width=1280, height=900):
         self.base_url = base_url
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.external_requests = []
         self.console_errors = []
@@ -104,6 +104,9 @@ class Page:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
+    def scrolls_sideways(self):
+        return self.page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
     def assert_clean(self):
         assert self.external_requests == [], f"requests left 127.0.0.1: {self.external_requests}"
         assert self.console_errors == [], f"console errors: {self.console_errors}"
@@ -116,3 +119,24 @@ def wait_for_charts(tab, *selectors):
     """Waits until each chart is drawn: a canvas or an svg inside it."""
     for chart in selectors:
         tab.locator(f"{chart} canvas, {chart} svg").first.wait_for(timeout=15000)
+@pytest.fixture(scope="module")
+def browser(request):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable(request, "the playwright package is not installed (pip install -r requirements-test.txt)")
+    executable = chromium_path()
+    if executable is None:
+        unavailable(request, "Chromium was not found (apt-get install chromium, or set CHROMIUM)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(fixture_site):
+    process, url = serve(fixture_site)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

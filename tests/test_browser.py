@@ -5,32 +5,9 @@ They skip with a reason when Chromium or Playwright is missing, and fail instead
 
 import pytest
 
-from browser import CHROMIUM_ARGS, Page, chromium_path, serve, unavailable, wait_for_charts
+from browser import Page, browser, server, wait_for_charts  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable(request, "the playwright package is not installed (pip install -r requirements-test.txt)")
-    executable = chromium_path()
-    if executable is None:
-        unavailable(request, "Chromium was not found (apt-get install chromium, or set CHROMIUM)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def server(fixture_site):
-    process, url = serve(fixture_site)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture

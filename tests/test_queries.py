@@ -4,6 +4,8 @@ malformed parameters with defaults or a clear message, never a 500."""
 import csv
 import io
 
+from markupsafe import escape
+
 import pytest
 
 from almanac.site import queries
@@ -26,9 +28,12 @@ async def test_cost_estimate_reproduces_the_review_photo_example(datasette):
     assert (first["input_cost_usd"], first["output_cost_usd"], first["total_cost_usd"]) == (0.663, 1.02, 1.68)
     # 17.68 x $2.50 + 6.8 x $10 = $112.20 on GPT-4o; 17.68 x $30 + 6.8 x $60 = $938.40 on GPT-4.
     # Each dated snapshot is an offering of its own: 17.68 x $5 + 6.8 x $15 = $190.40 on gpt-4o-2024-05-13.
+    # Photos are priced only on models that take images: GPT-4 (text only) comes in for text.
     assert [(r["model"], r["total_cost_usd"]) for r in result] == [
-        ("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4o (2024-08-06)", 112.2), ("GPT-4o (2024-05-13)", 190.4), ("GPT-4", 938.4),
+        ("Gemini 1.5 Flash-8B", 1.68), ("GPT-4o", 112.2), ("GPT-4o (2024-08-06)", 112.2), ("GPT-4o (2024-05-13)", 190.4),
     ]
+    text = await rows(datasette, "cost_estimate", input_modality="text")
+    assert (text[-1]["model"], text[-1]["total_cost_usd"]) == ("GPT-4", 938.4)
 
 
 async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
@@ -40,7 +45,7 @@ async def test_cost_estimate_prices_only_models_that_take_the_input(datasette):
 
 
 async def test_cost_estimate_uses_the_prices_of_the_day_asked(datasette):
-    result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0")
+    result = await rows(datasette, "cost_estimate", date="2024-06-01", items="1000", input_tokens="1000000", output_tokens="0", input_modality="text")
     # On 2024-06-01 GPT-4o cost $5 per million input tokens and Flash-8B had no price yet.
     assert [(r["model"], r["total_cost_usd"]) for r in result] == [("GPT-4o", 5000.0), ("GPT-4o (2024-05-13)", 5000.0), ("GPT-4", 30000.0)]
 
@@ -201,8 +206,8 @@ async def test_arena_above_gpt4(datasette):
     ]
 
 
-async def test_claims_query_lists_contradicted_first(datasette):
-    result = await rows(datasette, "claims")
+async def test_claim_verdicts_query_lists_contradicted_first(datasette):
+    result = await rows(datasette, "claim_verdicts")
     assert len(result) == 5
     assert result[0]["id"] == "gpt-4o-20x-cheaper" and result[0]["verdict"] == "contradicted"
     assert {r["verdict"] for r in result[-2:]} == {"supported"}
@@ -260,7 +265,9 @@ async def test_empty_parameters_take_their_defaults(datasette):
         ("cost_estimate", {"items": "-5"}, "items: expected a whole number"),
         ("cost_estimate", {"date": "2024-02-30"}, "date: is not a real date"),
         ("cost_estimate", {"date": "yesterday"}, "date: expected a date"),
-        ("price_history", {"model": "GPT 4o"}, "model: expected an id"),
+        ("price_history", {"model": "GPT 4o"}, "model: no model, name or alias 'GPT 4o' is known"),
+        ("compare_prices", {"model_a": "gpt-5"}, "model_a: no model, name or alias 'gpt-5' is known"),
+        ("cost_estimate", {"input_tokens": "1.5k5"}, "input_tokens: expected a whole number"),
         ("cheapest_by_month", {"from_month": "2024-13"}, "from_month: expected a month"),
         ("open_weights_by_size", {"memory_gb": "lots"}, "memory_gb: expected a number"),
         ("cost_estimate", {"input_modality": "smell"}, "input_modality: expected one of text, image"),
@@ -271,11 +278,28 @@ async def test_malformed_parameters_get_a_clear_message(datasette, name, params,
     response = await datasette.client.get(f"/almanac/{name}.json", params=params)
     assert response.status_code == 400
     assert message in response.json()["error"]
+    # The page itself comes back with the form, the value typed in its field and the reason
+    # beside it, and no results.
     html = await datasette.client.get(f"/almanac/{name}", params=params)
     assert html.status_code == 400
-    assert message.split(":")[0] in html.text and "Invalid parameter" in html.text
+    parameter, reason = message.split(": ", 1)
+    assert f'id="qp-{parameter}-problem">{escape(reason)}' in html.text
+    assert 'class="almanac-results"' not in html.text
     text = await datasette.client.get(f"/almanac/{name}.csv", params=params)
     assert text.status_code == 400 and message in text.text
+
+
+@pytest.mark.parametrize("written,tokens", [("1M", 1000000), ("200k", 200000), ("1,000", 1000), ("1.5k", 1500), ("260", 260)])
+async def test_token_counts_are_read_as_people_write_them(datasette, written, tokens):
+    [row] = [r for r in await rows(datasette, "cost_estimate", input_tokens=written, output_tokens="0", items="1000") if r["model"] == "GPT-4o"]
+    assert row["input_cost_usd"] == tokens * 2.5 / 1000  # $2.50 per million, 1,000 items
+
+
+@pytest.mark.parametrize("name", ["GPT-4o", "gpt-4o", " GPT-4o (2024-05-13) "])
+async def test_model_parameters_take_names_as_well_as_ids(datasette, name):
+    result = await rows(datasette, "price_history", model=name)
+    expected = "gpt-4o-2024-05-13" if "05-13" in name else "gpt-4o"
+    assert result and {r["offering"] for r in result} >= {expected}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -333,7 +357,7 @@ async def test_price_history_shows_the_family_and_each_snapshot(datasette):
 
 async def test_coverage_is_the_span_of_dated_facts(datasette):
     # The fixture's earliest fact is GPT-4's release; its latest, DeepSeek-V3's price change.
-    assert await rows(datasette, "coverage") == [{"covered_from": "2023-03-14", "covered_to": "2025-02-08", "latest_month": "2025-02"}]
+    assert await rows(datasette, "covered_period") == [{"covered_from": "2023-03-14", "covered_to": "2025-02-08", "latest_month": "2025-02"}]
 
 
 async def test_retired_models_name_their_replacement(datasette):
@@ -349,3 +373,15 @@ async def test_compare_prices_takes_an_alias_as_the_model_it_meant_that_day(data
     assert (row["b_model_id"], row["b_input_usd_per_mtok"]) == ("gpt-4o-2024-05-13", 5.0)
     [row] = await rows(datasette, "compare_prices", model_b="GPT-4o (2024-08-06)", date_b="2024-09-01")
     assert (row["b_model_id"], row["input_times_cheaper"]) == ("gpt-4o-2024-08-06", 12.0)
+
+
+@pytest.mark.parametrize("typed", ["gpt-4o", "GPT-4o", " gpt-4o "])
+async def test_search_puts_the_model_of_that_exact_name_first(datasette, typed):
+    result = await rows(datasette, "search", q=typed)
+    assert result[0]["path"] == "/almanac/models/gpt-4o"
+    assert len({r["path"] for r in result}) == len(result)  # each page once
+
+
+async def test_search_results_link_to_their_pages(datasette):
+    html = (await datasette.client.get("/almanac/search", params={"q": "gpt-4o"})).text
+    assert '<a href="/almanac/models/gpt-4o">GPT-4o</a>' in html
