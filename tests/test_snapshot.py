@@ -53,15 +53,15 @@ def test_the_pages_a_reader_reaches_are_written(dist):
         "almanac/organizations/openai/index.html",
         "almanac/claims/verdict=supported/index.html",  # the claims page's verdict filters
         "almanac/models/organization_id=deepseek/index.html",  # a facet value
-        "almanac/cost_estimate/index.html",
-        "almanac/cost_estimate/input_modality=image/index.html",  # the home page's example job
+        "almanac/cost_estimate/index.html",  # the home page's example job: the query's defaults
+        "models/index.html",  # the overview
         "almanac/price_history/model=deepseek-v3/index.html",  # linked from the model page
         "-/dashboards/story/index.html",
         "-/sql/index.html",
     ):
         assert (dist / page).is_file(), page
     home = (dist / "index.html").read_text()
-    assert 'href="almanac/cost_estimate/input_modality=image/index.html"' in home
+    assert 'href="almanac/cost_estimate/index.html"' in home
     assert 'href="almanac/compare_prices/index.html"' in home
 
 
@@ -69,7 +69,7 @@ def test_json_and_csv_beside_each_table_and_query(dist, fixture_site):
     models = json.loads((dist / "almanac/models.json").read_text())
     assert isinstance(models, list) and {row["id"] for row in models} >= {"gpt-4o", "deepseek-v3"}
     assert (dist / "almanac/models.csv").read_text().startswith("id,")
-    job = json.loads((dist / "almanac/cost_estimate/input_modality=image.json").read_text())
+    job = json.loads((dist / "almanac/cost_estimate.json").read_text())
     assert job[0]["model"] == "Gemini 1.5 Flash-8B" and job[0]["total_cost_usd"] == 1.68
     deepseek = json.loads((dist / "almanac/models/organization_id=deepseek.json").read_text())
     assert [row["id"] for row in deepseek] == ["deepseek-v3"]
