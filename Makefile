@@ -13,7 +13,7 @@ SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema
 # npm writes this file on every install; it stands for node_modules/ being what package-lock.json pins.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve serve-front test build check site clean install install-test bench crosscheck snapshot
+.PHONY: serve serve-front test build check site clean install install-test bench crosscheck snapshot publish-commands publish-cloudrun publish-fly
 
 serve: almanac.db inspect-data.json metadata.yml settings.json
 	$(BIN)/datasette serve . --host $(HOST) --port $(PORT)
@@ -75,6 +75,16 @@ metadata.yml settings.json &: $(VENV)/.installed $(SITE_INPUTS)
 crosscheck: almanac.db
 	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
 	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md --proposals docs/name-proposals.csv
+
+# Read-only replicas on Cloud Run or Fly (README, "Scale out"): each command is generated from
+# the files `make serve` uses (almanac/publish.py). publish-commands prints them; the other two
+# run one, with gcloud or flyctl logged in.
+publish-commands: metadata.yml settings.json
+	@$(BIN)/python build_db.py publish --to cloudrun
+	@$(BIN)/python build_db.py publish --to fly
+
+publish-cloudrun publish-fly: publish-%: almanac.db metadata.yml settings.json
+	$(BIN)/python build_db.py publish --to $* --run
 
 bench: install almanac.db inspect-data.json metadata.yml settings.json $(NODE_STAMP)
 	$(BIN)/python bench/run.py

@@ -10,6 +10,8 @@
                                                                       state their value (the quote rule);
                                                                       rewrite the exceptions list, or the
                                                                       generated parts of docs/provenance.md
+    python build_db.py publish --to cloudrun|fly [--run]              print (or run) the command that
+                                                                      publishes a read-only replica
 
 Every problem is printed (file, line, record, field, what was expected) and the exit status is 1;
 the database is written only when there are none, atomically.
@@ -27,12 +29,13 @@ from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
 from almanac.files import write_text_atomically
 from almanac.names import proposals_csv, propose
+from almanac.publish import TARGETS, publish
 from almanac.site import write_site
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check", "site", "crosscheck", "quotes"))
+    parser.add_argument("command", choices=("build", "check", "site", "crosscheck", "quotes", "publish"))
     parser.add_argument("--sources", default="sources", type=Path, help="folder of records (default: sources)")
     parser.add_argument("--db", default="almanac.db", type=Path, help="database to write (default: almanac.db)")
     parser.add_argument("--claims-report", type=Path, help="after a build, write every claim's verdict to this Markdown file")
@@ -43,13 +46,21 @@ def main(argv=None):
     parser.add_argument("--quote-exceptions", type=Path, default=quote_rule.EXCEPTIONS, help=f"citations the quote rule lets through for now (default: {quote_rule.EXCEPTIONS})")
     parser.add_argument("--write-exceptions", action="store_true", help="quotes: write the citations that fail the quote rule to --quote-exceptions")
     parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (the forms, and the share of facts in their makers' words)")
+    parser.add_argument("--to", choices=TARGETS, default="cloudrun", help="publish: where the replica runs")
+    parser.add_argument("--run", action="store_true", help="publish: run the command instead of printing it")
     args = parser.parse_args(argv)
     if args.command == "crosscheck":
         return run_crosscheck(args)
     if args.command == "quotes":
         return run_quotes(args)
+    if args.command == "publish":
+        return publish(args.to, Path(__file__).parent, run=args.run)
     if args.command == "site":
-        write_site(Path(__file__).parent)
+        try:
+            write_site(Path(__file__).parent)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
         print("Wrote metadata.yml and settings.json.")
         return 0
     if args.command == "check":

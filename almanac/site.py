@@ -4,7 +4,8 @@ metadata.yml = config/site.yml (title, licence, links, plugin settings)
              + the description of every table and column, from the schema
              + display defaults of every table (sort, facets, label column), from the schema
              + the canned queries, one per file in queries/*.sql
-             + the curated charts of config/dashboards.yml, each with its canned query's SQL.
+             + the curated charts of config/dashboards.yml, each with its canned query's SQL
+             + the public address and the list of discovery files (almanac/discovery.py).
 settings.json = config/settings.yml (each limit with the comment giving its reason).
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .discovery import configure
 from .files import write_text_atomically
 from .schema import TABLES
 
@@ -110,7 +112,7 @@ def metadata(config_dir, queries_dir):
     database.setdefault("tables", {}).update({table.name: table_metadata(table) for table in TABLES})
     database["queries"] = queries(queries_dir)
     site.setdefault("plugins", {})["datasette-dashboards"] = dashboards(config_dir, database["queries"])
-    return site
+    return configure(site, DATABASE, [table.name for table in TABLES], database["queries"])
 
 
 def settings(config_dir):

@@ -33,7 +33,9 @@ async def read_site(datasette):
         slug: ({key: str(f.get("default", "")) for key, f in (board.get("filters") or {}).items()}, list(board.get("charts") or {}))
         for slug, board in boards.items()
     }
-    return SiteMap(names[0], tables, queries, dashboards), canned, boards
+    # The feeds and discovery files the site declares (almanac/discovery.py writes the list).
+    files = tuple((datasette.plugin_config("almanac") or {}).get("files") or ())
+    return SiteMap(names[0], tables, queries, dashboards, files=files), canned, boards
 
 
 class Crawl:
@@ -155,6 +157,7 @@ def seeds(sitemap, pages):
     yield from (Target("page", path) for path in pages)
     yield Target("page", f"/{sitemap.database}")
     yield Target("db", f"/{sitemap.database}.db")
+    yield from (Target("json", path) for path in sitemap.files)
     yield from (Target("table", f"/{sitemap.database}/{table}") for table in sitemap.tables)
     yield from (Target("query", f"/{sitemap.database}/{query}") for query in sitemap.queries)
     for slug, (_, charts) in sitemap.dashboards.items():

@@ -28,7 +28,8 @@ SITE_HOSTS = ("", "localhost")
 
 @dataclass(frozen=True)
 class Target:
-    """A kept address: `kind` is page, table, row, query, data, db, asset or json."""
+    """A kept address: `kind` is page, table, row, query, data, db, asset or json (a file
+    written as the site serves it: introspection, discovery files, feeds)."""
 
     kind: str
     path: str
@@ -71,6 +72,7 @@ class SiteMap:
     queries: dict  # query -> {parameter: default}
     dashboards: dict  # slug -> ({filter: default}, [chart slugs])
     pages: tuple = PAGES  # the declared pages the site answers
+    files: tuple = ()  # discovery files and feeds (robots.txt, sitemap.xml, llms.txt, *.atom...), written as they are
 
     def classify(self, href):
         """The Target for a same-site link, ("sql", sql, params) for SQL to run in the page,
@@ -84,7 +86,7 @@ class SiteMap:
         args = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
         if path.startswith(ASSET_PREFIXES):
             return Target("asset", path)
-        if path in JSON_FILES:
+        if path in JSON_FILES or path in self.files:
             return Target("json", path)
         if path == f"/{self.database}.db":
             return Target("db", path)

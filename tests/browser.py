@@ -43,13 +43,15 @@ def free_port():
 def serve(site_dir):
     """Start `datasette serve` on the configuration folder; returns (process, base URL)."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(site_dir), "-h", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    return start([sys.executable, "-m", "datasette", "serve", str(site_dir), "-h", "127.0.0.1", "-p", str(port)], port)
+
+
+def start(args, port, cwd=None):
+    """Run a command that serves Datasette on 127.0.0.1:`port` until it answers; returns
+    (process, base URL)."""
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30  # start-up takes about a second; CI machines can be slow
+    deadline = time.monotonic() + 60  # start-up takes a few seconds (plugins load); CI machines can be slow
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"datasette exited: {process.stdout.read().decode()}")
@@ -59,7 +61,7 @@ def serve(site_dir):
         except OSError:
             time.sleep(0.1)
     process.kill()
-    raise RuntimeError("datasette did not start within 30 seconds")
+    raise RuntimeError("datasette did not start within 60 seconds")
 
 
 def unavailable(request, reason):

@@ -144,3 +144,10 @@ def test_a_page_the_site_fails_on_stops_the_snapshot_and_keeps_the_previous_one(
     assert "/about: the site answered with an error (KeyError" in result.stderr
     assert "Traceback" not in result.stderr
     assert (out / "index.html").read_text() == "the previous snapshot"
+
+
+def test_feeds_and_discovery_files_are_written_as_the_site_serves_them(dist):
+    for name in ("robots.txt", "sitemap.xml", "llms.txt", "almanac/new_models.atom", "almanac/calendar.ics"):
+        assert (dist / name).is_file(), name
+    assert (dist / "almanac/new_models.atom").read_text().lstrip().startswith("<?xml")
+    assert "BEGIN:VCALENDAR" in (dist / "almanac/calendar.ics").read_text()
