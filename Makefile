@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 
 SOURCES := $(shell find sources -type f -not -name '.*')
 BUILD_CODE := build_db.py $(wildcard almanac/*.py)
-SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py
+SITE_INPUTS := $(wildcard config/*.yml) $(wildcard queries/*.sql) almanac/schema.py almanac/site.py $(wildcard almanac/*.sql)
 # npm writes this file on every install; it stands for node_modules/ being what package-lock.json pins.
 NODE_STAMP := node_modules/.package-lock.json
 
@@ -70,10 +70,11 @@ metadata.yml settings.json &: $(VENV)/.installed $(SITE_INPUTS)
 	$(BIN)/python build_db.py site
 
 # Compares the records with public reference datasets found under REF (not part of the project)
-# and writes the report reviewed in docs/crosscheck.md.
+# and writes the report reviewed in docs/crosscheck.md, and the names gateways use that the almanac
+# lacks in docs/name-proposals.csv (docs/usage-pricing.md says how they are reviewed).
 crosscheck: almanac.db
 	@test -n "$(REF)" || { echo "usage: make crosscheck REF=path/to/reference/datasets"; exit 2; }
-	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md
+	$(BIN)/python build_db.py crosscheck --ref $(REF) --out docs/crosscheck.md --proposals docs/name-proposals.csv
 
 # Read-only replicas on Cloud Run or Fly (README, "Scale out"): each command is generated from
 # the files `make serve` uses (almanac/publish.py). publish-commands prints them; the other two

@@ -5,6 +5,7 @@
                                                                       SQL), leaving almanac.db alone
     python build_db.py site                                           write metadata.yml, settings.json
     python build_db.py crosscheck --ref PATH [--out FILE]             compare almanac.db with datasets
+                                  [--proposals FILE]                  and propose gateways' names
     python build_db.py quotes [--write-exceptions] [--write-docs]    citations whose quote does not
                                                                       state their value (the quote rule);
                                                                       rewrite the exceptions list, or the
@@ -27,6 +28,7 @@ from almanac.build import build, check, check_all
 from almanac.claims import write_claims_report
 from almanac.crosscheck import crosscheck, report
 from almanac.files import write_text_atomically
+from almanac.names import proposals_csv, propose
 from almanac.publish import TARGETS, publish
 from almanac.site import write_site
 
@@ -40,6 +42,7 @@ def main(argv=None):
     parser.add_argument("--ref", type=Path, help="crosscheck: folder holding the reference datasets")
     parser.add_argument("--reasons", type=Path, default=Path("docs/crosscheck-reasons.yml"), help="crosscheck: reasons kept for disagreements")
     parser.add_argument("--out", type=Path, help="crosscheck: write the report here instead of printing it")
+    parser.add_argument("--proposals", type=Path, help="crosscheck: write the names gateways use that the almanac lacks here, for review")
     parser.add_argument("--quote-exceptions", type=Path, default=quote_rule.EXCEPTIONS, help=f"citations the quote rule lets through for now (default: {quote_rule.EXCEPTIONS})")
     parser.add_argument("--write-exceptions", action="store_true", help="quotes: write the citations that fail the quote rule to --quote-exceptions")
     parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (the forms, and the share of facts in their makers' words)")
@@ -120,6 +123,10 @@ def run_crosscheck(args):
         print(f"Wrote {args.out}: {len(disagreements)} disagreements.")
     else:
         print(text, end="")
+    if args.proposals:
+        proposals = propose(args.db, args.ref)
+        write_text_atomically(args.proposals, proposals_csv(proposals))
+        print(f"Wrote {args.proposals}: {len(proposals)} proposed rows of model_names, to review before any is copied into sources/model_names/.")
     return 0
 
 

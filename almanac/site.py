@@ -10,6 +10,7 @@ settings.json = config/settings.yml (each limit with the comment giving its reas
 """
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,9 @@ from .files import write_text_atomically
 from .schema import TABLES
 
 DATABASE = "almanac"
+# A line of a canned query that stands for a SQL file of the project, written into its place: one
+# SQL (almanac/price_usage.sql) serves a canned query, a command and the static snapshot.
+INCLUDE = re.compile(r"^[ \t]*-- include: (\S+\.sql)[ \t]*$", re.MULTILINE)
 
 
 class TextDatesLoader(yaml.SafeLoader):
@@ -63,8 +67,20 @@ def read_query(path):
     meta = load_yaml("\n".join(header)) or {}
     if not isinstance(meta, dict):
         raise ValueError(f"{path}: the '-- key: value' header must be a mapping")
-    meta["sql"] = "\n".join(sql).strip()
+    meta["sql"] = include("\n".join(sql).strip(), Path(path).resolve().parent.parent)
     return meta
+
+
+def include(sql, project):
+    """The SQL with every `-- include: path.sql` line replaced by that file of the project."""
+
+    def contents(match):
+        target = (project / match.group(1)).resolve()
+        if not target.is_relative_to(project) or not target.is_file():
+            raise ValueError(f"include: {match.group(1)} is not a SQL file of the project")
+        return target.read_text(encoding="utf-8").strip()
+
+    return INCLUDE.sub(contents, sql)
 
 
 def queries(folder):

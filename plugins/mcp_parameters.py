@@ -58,11 +58,12 @@ async def resolved_call(datasette, call):
     given = arguments.get("parameters") or {}
     if not parameters or not isinstance(given, dict):
         return call, None
-    resolve = pm.get_plugin("query_parameters.py").resolve
-    resolved, problems = resolve(parameters, {key: "" if value is None else str(value) for key, value in given.items()})
+    web = pm.get_plugin("query_parameters.py")
+    resolved, problems = web.resolve(parameters, {key: "" if value is None else str(value) for key, value in given.items()})
+    # Model names resolve as on the web: a `model` parameter becomes the id of the model it names.
+    await web.resolve_models(datasette, parameters, resolved, problems)
     if problems:
-        messages = problems.values() if isinstance(problems, dict) else problems
-        return None, f"Invalid parameter for {arguments.get('query')}: " + "; ".join(messages)
+        return None, f"Invalid parameter for {arguments.get('query')}: " + "; ".join(f"{name}: {problem}" for name, problem in problems.items())
     arguments["parameters"] = resolved
     return call, None
 

@@ -141,4 +141,8 @@ def server(fixture_site):
     process, url = serve(fixture_site)
     yield url
     process.terminate()
-    process.wait(timeout=10)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # a server stuck past its shutdown grace is killed
+        process.kill()
+        process.wait(timeout=10)

@@ -6,7 +6,7 @@ both sizes under test-artifacts/screenshots/."""
 import pytest
 
 from almanac.site import queries
-from browser import Page, browser, server  # noqa: F401 (fixtures)
+from browser import Page, browser, serve, server  # noqa: F401 (fixtures)
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -134,7 +134,20 @@ def test_values_are_written_for_reading_on_every_kind_of_page(laptop):
     laptop.assert_clean()
 
 
-def test_a_refused_value_comes_back_beside_its_field(laptop):
+@pytest.fixture
+def own_laptop(browser, fixture_site):
+    """A server of its own: after the long run of pages above, this page once waited past its
+    time limit on the shared server (the cause is not yet found; see the closing note)."""
+    process, url = serve(fixture_site)
+    page = Page(browser, url, *LAPTOP)
+    yield page
+    page.close()
+    process.kill()
+    process.wait(timeout=10)
+
+
+def test_a_refused_value_comes_back_beside_its_field(own_laptop):
+    laptop = own_laptop
     tab = laptop.goto("/almanac/cost_estimate")
     tab.get_by_label("Input tokens per item").fill("1M")
     tab.get_by_role("button", name="Show", exact=True).click()

@@ -169,7 +169,7 @@ async def test_llms_txt_describes_tables_queries_feeds_and_the_api(ds):
     canned = await ds.get_canned_queries("almanac", None)
     for name, query in canned.items():
         assert f"[{query['title']}]({PUBLIC}/almanac/{name}.json)" in text
-    assert "`model`: the model's id (default gpt-4o)" in text  # price_history's parameter
+    assert "`model`: the model (its name, id or an alias) (default gpt-4o)" in text  # price_history's parameter
     assert f"({PUBLIC}/almanac/new_models.atom) (Atom)" in text and f"({PUBLIC}/almanac/calendar.ics) (iCalendar)" in text
     assert f"`{PUBLIC}/-/mcp`" in text and "at most 5,000 rows per response and 3,000 ms per query" in text
     # Every file it links to on this site is a discovery file, which the snapshot writes too.

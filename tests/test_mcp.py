@@ -109,6 +109,6 @@ def test_writes_are_refused_and_reads_are_bounded_like_the_web_api(mcp):
 def test_the_production_front_passes_mcp_requests(front):  # noqa: F811
     session = Session(f"http://{front}")
     assert session.initialize()["protocolVersion"] == PROTOCOL
-    rows, _ = session.call("execute_canned_query", database="almanac", query="coverage")
+    rows, _ = session.call("execute_canned_query", database="almanac", query="covered_period")
     assert len(rows["rows"]) == 1
     assert session.client.delete("/-/mcp", headers=session.headers).status_code == 403  # POST only
