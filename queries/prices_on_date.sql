@@ -5,8 +5,10 @@
 --   stated only in another currency (CNY, EUR) follow, in that currency, never converted.
 -- gaps: models with no price in force that day are not listed
 -- parameters:
---   date: {type: date, default: 2024-12-31, description: the day}
+--   date: {type: date, default: '', description: 'the day (empty: the last day the almanac covers)'}
+with asked as (select coalesce(nullif(:date, ''), (select covered_to from coverage)) as day)
 select
+  asked.day as date,
   m.name as model,
   o.name as provider,
   p.tier,
@@ -21,8 +23,9 @@ select
   p.model_id,
   p.source_id
 from prices p
+cross join asked
 join models m on m.id = p.model_id
 join organizations o on o.id = p.provider_id
-where p.effective_from <= :date
-  and (p.effective_to is null or p.effective_to > :date)
+where p.effective_from <= asked.day
+  and (p.effective_to is null or p.effective_to > asked.day)
 order by p.currency <> 'USD', p.currency, p.input_per_mtok is null, p.input_per_mtok, model, p.tier

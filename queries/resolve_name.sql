@@ -8,11 +8,12 @@
 --   returns its row with empty prices.
 -- parameters:
 --   name: {type: text, default: gpt-4o, description: the name as an API or tool writes it}
---   date: {type: date, default: 2024-12-31, description: the day}
-with named as (
-  select * from name_lookup
+--   date: {type: date, default: '', description: 'the day (empty: the last day the almanac covers)'}
+with asked as (select coalesce(nullif(:date, ''), (select covered_to from coverage)) as day),
+named as (
+  select name_lookup.*, asked.day from name_lookup, asked
   where name = lower(trim(:name))
-    and effective_from <= :date and (effective_to is null or effective_to > :date)
+    and effective_from <= asked.day and (effective_to is null or effective_to > asked.day)
   order by rank, used_by
   limit 1
 )
@@ -37,5 +38,5 @@ left join prices p
   on p.model_id = named.model_id
   and p.provider_id = m.organization_id
   and p.tier = 'standard'
-  and p.effective_from <= :date and (p.effective_to is null or p.effective_to > :date)
+  and p.effective_from <= named.day and (p.effective_to is null or p.effective_to > named.day)
 order by p.currency <> 'USD', p.currency

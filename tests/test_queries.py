@@ -385,3 +385,15 @@ async def test_search_puts_the_model_of_that_exact_name_first(datasette, typed):
 async def test_search_results_link_to_their_pages(datasette):
     html = (await datasette.client.get("/almanac/search", params={"q": "gpt-4o"})).text
     assert '<a href="/almanac/models/gpt-4o">GPT-4o</a>' in html
+
+
+@pytest.mark.parametrize("query", ["prices_on_date", "resolve_name"])
+async def test_a_day_left_empty_is_the_last_day_covered(datasette, query):
+    # The fixture covers up to 2025-02-08, when DeepSeek-V3's second price took effect.
+    result = await rows(datasette, query, **({"name": "deepseek-v3"} if query == "resolve_name" else {}))
+    if query == "prices_on_date":
+        assert {r["date"] for r in result} == {"2025-02-08"}
+        [deepseek] = [r for r in result if r["model_id"] == "deepseek-v3"]
+    else:
+        [deepseek] = result
+    assert (deepseek["input_per_mtok"], deepseek["output_per_mtok"]) == (2.0, 8.0)
