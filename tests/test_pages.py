@@ -132,3 +132,9 @@ async def test_about_page_states_the_quote_rule_and_links_the_makers_share(datas
     html = (await datasette.client.get("/about")).text
     assert "refuses" in html and "quote-rule-exceptions.csv" in html
     assert 'href="/almanac/makers_own_words"' in html
+
+
+async def test_compare_says_not_known_for_modalities_no_source_states(datasette):
+    # GPT-4's output modality is not in the fixture: the page says so in words, not as a list.
+    html = (await datasette.client.get("/compare?models=gpt-4,gpt-4o")).text
+    assert "not, known" not in html and "not known" in html
