@@ -5,8 +5,9 @@
   queries cannot take every thread. At most a few such requests wait for the pool; past that they
   are answered 503 at once. SQL that the configuration itself holds (a canned query's, a curated
   chart's, which datasette-dashboards fetches as `?sql=`) is not arbitrary and keeps the main pool.
-- On that pool, SQLite refuses any value longer than MAX_VALUE_BYTES, and one statement's rows
-  may add up to at most MAX_RESULT_BYTES (Datasette already bounds their time and count).
+- On every connection to a served database SQLite refuses any value longer than MAX_VALUE_BYTES;
+  on that pool one statement's rows may also add up to at most MAX_RESULT_BYTES (Datasette
+  already bounds their time and count).
 - On every connection to a served (immutable) database, an authorizer refuses ATTACH and DETACH
   and the functions that read memory addresses or load code.
 """
@@ -94,8 +95,10 @@ def prepare_connection(conn, database, datasette):
     if db is None or db.is_mutable or db.is_memory:
         return
     conn.set_authorizer(authorize)
+    # Every connection refuses values over MAX_VALUE_BYTES: no page or canned query comes near it,
+    # and SQL that reaches Datasette's own pool by another door (MCP's execute_sql) is held to it.
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     if threading.current_thread().name.startswith(THREAD_PREFIX):
-        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         conn.row_factory = bounded_rows(conn.row_factory or sqlite3.Row)
 
 

@@ -99,6 +99,9 @@ def test_writes_are_refused_and_reads_are_bounded_like_the_web_api(mcp):
     count, _ = mcp.call("execute_sql", database="almanac", sql="select count(*) as n from models where name <> 'x'")
     assert count["rows"] == [{"n": 6}]
     # The functions and statements refused to the web's SQL are refused here (plugins/sql_limits.py).
+    # A value too long for the web's SQL is too long here too: no 250 MB answer by another door.
+    rows, error = mcp.call("execute_sql", database="almanac", sql="select hex(randomblob(125000000)) as x")
+    assert rows is None and error
     rows, error = mcp.call("execute_sql", database="almanac", sql="select fts3_tokenizer('simple')")
     assert rows is None and "not authorized" in error
     # max_returned_rows (config/settings.yml) caps an MCP answer as it caps a JSON one.
