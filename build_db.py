@@ -45,6 +45,7 @@ def main(argv=None):
     parser.add_argument("--proposals", type=Path, help="crosscheck: write the names gateways use that the almanac lacks here, for review")
     parser.add_argument("--quote-exceptions", type=Path, default=quote_rule.EXCEPTIONS, help=f"citations the quote rule lets through for now (default: {quote_rule.EXCEPTIONS})")
     parser.add_argument("--write-exceptions", action="store_true", help="quotes: write the citations that fail the quote rule to --quote-exceptions")
+    parser.add_argument("--all", action="store_true", help="quotes: list every failing citation, those in --quote-exceptions too, with its file and line")
     parser.add_argument("--write-docs", action="store_true", help="quotes: rewrite the generated parts of docs/provenance.md (the forms, and the share of facts in their makers' words)")
     parser.add_argument("--to", choices=TARGETS, default="cloudrun", help="publish: where the replica runs")
     parser.add_argument("--run", action="store_true", help="publish: run the command instead of printing it")
@@ -99,7 +100,7 @@ def run_quotes(args):
     if not (args.write_exceptions or args.write_docs):
         listed = quote_rule.read_exceptions(args.quote_exceptions)
         for failure in failures:
-            if failure.key not in listed:
+            if args.all or failure.key not in listed:
                 print(failure.problem())
         print(f"{len(failures)} citations fail the quote rule, {sum(f.key not in listed for f in failures)} of them not in {args.quote_exceptions}.")
     return 0
