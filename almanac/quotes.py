@@ -17,6 +17,7 @@ declared, beside the table of examples (ACCEPTED, REFUSED) that documents and te
 
 import functools
 import math
+import csv
 import re
 from dataclasses import dataclass
 
@@ -38,7 +39,10 @@ UNITS = (
     ("_minutes", MINUTES),  # durations: 5m, 5 minutes, 1h
 )
 TYPE_KINDS = {schema.INTEGER: QUANTITY, schema.NUMBER: QUANTITY, schema.DATE: DATE}
-NEVER_CHECKED = ("proprietary",)  # a closed model's licence: the column's default, not a quote
+NEVER_CHECKED = ("proprietary",)
+# A quote of a data file's row under its header: three columns at least, so that prose with
+# one comma ("128,000\ntokens") is never read as a table.
+MIN_DATA_COLUMNS = 3  # a closed model's licence: the column's default, not a quote
 
 
 def kind_of(table, column):
@@ -425,12 +429,27 @@ DASHES = str.maketrans({dash: "-" for dash in "\u2010\u2011\u2012\u2013"})
 # --- The rule ----------------------------------------------------------------------------
 
 
+def data_row_cells(quote):
+    """The cells of a quote that is a row of a CSV data file under its header line, or None.
+    Commas separate the cells of such a row, not thousands, so each cell is read on its own."""
+    lines = quote.strip().splitlines()
+    if len(lines) != 2:
+        return None
+    header, row = (next(csv.reader([line])) for line in lines)
+    if len(header) < MIN_DATA_COLUMNS or len(header) != len(row):
+        return None
+    return [cell.strip() for cell in row]
+
+
 def states(kind, value, quote, published=None):
     """True when `quote` states `value` as a value of this kind. `published` is the cited
     source's publication date, which a quote saying 'today' refers to."""
     if not quote:
         return False
     quote = quote.translate(DASHES)
+    cells = data_row_cells(quote)
+    if cells is not None:
+        return any(states(kind, value, cell, published) for cell in cells)
     if kind == QUANTITY:
         return states_quantity(float(value), quote)
     if kind == BILLIONS:
@@ -500,6 +519,7 @@ ACCEPTED = (
     (PRICE, 3, "Input unit price (1,000 tokens) ... $0.0030", "a page that says once its prices are per 1,000 tokens"),
     (PRICE, 0.15, '"input_cost_per_token": 1.5e-07', "per token (a price file)"),
     (PRICE, 0, "免费开放使用", "free (a price of 0)"),
+    (QUANTITY, 117891, "rank,model,arena_score,votes\n13,GPT-4o-2024-05-13,1285,117891", "a row of a CSV data file under its header line: each cell read on its own"),
     (DATE, "2024-05-13", "2024-05-13", "ISO date"),
     (DATE, "2024-05-13", "May 13, 2024", "month day, year"),
     (DATE, "2024-05-13", "May 13 2024", "without the comma"),
@@ -541,6 +561,7 @@ REFUSED = (
     (QUANTITY, 3.1, "Llama 3.1 405B", "Llama 3.1 405B states 405B, never 3.1"),
     (QUANTITY, 7, "Mixtral 8x7B", "8x7B is a name, not 7 or 8"),
     (QUANTITY, 128, "128K tokens", "128K is 128,000, not 128"),
+    (QUANTITY, 1285, "13,11,GPT-4o-2024-05-13,1285,+3/-2,117891", "a data file's row without its header line: commas read as thousands"),
     (BILLIONS, 3, "Llama 3", "a bare figure is not billions of parameters"),
     (PRICE, 0.01, "$0.01 per input token", "a price per token is not per million"),
     (PRICE, 0.01, "$0.01 / 1K tokens", "per thousand is not per million"),
@@ -555,7 +576,7 @@ REFUSED = (
 def forms_markdown():
     """The accepted and refused forms as Markdown tables, for docs/provenance.md."""
     def cell(text):
-        return str(text).replace("|", "\\|")
+        return str(text).replace("|", "\\|").replace("\n", " ⏎ ")
 
     lines = ["| kind | value | quote | form |", "| --- | --- | --- | --- |"]
     lines += [f"| {kind} | {cell(value)} | `{cell(quote)}` | {cell(note)} |" for kind, value, quote, note in ACCEPTED]
