@@ -4,7 +4,7 @@ datasette-mcp's execute_canned_query runs a canned query with the parameters it 
 every other one as ''. This wrapper gives each JSON-RPC call the same treatment a web request
 gets from plugins/query_parameters.py (its `resolve`): a parameter left out takes its declared
 default, and a malformed one is refused, here as a tool error naming it. Every other MCP request
-passes unchanged; read-only SQL is bounded by datasette-mcp with the same settings as the web API.
+passes unchanged; read-only SQL runs on the web's SQL pool with its limits (plugins/sql_limits.py).
 """
 
 import json

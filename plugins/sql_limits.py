@@ -10,10 +10,14 @@
   already bounds their time and count).
 - On every connection to a served (immutable) database, an authorizer refuses ATTACH and DETACH
   and the functions that read memory addresses or load code.
+- MCP's `execute_sql` is arbitrary SQL by another door: datasette-mcp runs its tools in tasks of
+  its own session manager, which no request's context reaches, so the tool is wrapped to run on
+  the same pool, under the same flood limit, with the same caps.
 """
 
 import asyncio
 import contextvars
+import functools
 import json
 import sqlite3
 import threading
@@ -40,6 +44,15 @@ DENIED_FUNCTIONS = {"fts3_tokenizer", "load_extension", "readfile", "writefile",
 DENIED_ACTIONS = {sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH}
 
 arbitrary = contextvars.ContextVar("arbitrary_sql", default=False)
+# Requests (web or MCP) running or waiting on the SQL pool; made on first use, in the server's loop.
+_slots = None
+
+
+def slots():
+    global _slots
+    if _slots is None:
+        _slots = asyncio.Semaphore(SQL_THREADS + SQL_QUEUE)
+    return _slots
 
 
 class RoutingExecutor(futures.Executor):
@@ -125,19 +138,17 @@ def carries_own_sql(scope, known):
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
-        slots, known = None, None
+        known = None
 
         async def limited(scope, receive, send):
-            nonlocal slots, known
+            nonlocal known
             if known is None:
                 known = configured_sql(datasette)
             if scope["type"] != "http" or not carries_own_sql(scope, known):
                 return await app(scope, receive, send)
-            if slots is None:
-                slots = asyncio.Semaphore(SQL_THREADS + SQL_QUEUE)
-            if slots.locked():
+            if slots().locked():
                 return await busy(scope, send)
-            async with slots:
+            async with slots():
                 token = arbitrary.set(True)
                 try:
                     return await app(scope, receive, send)
@@ -149,8 +160,11 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+BUSY = "Too many SQL queries are running; try again in a few seconds."
+
+
 async def busy(scope, send):
-    message = "Too many SQL queries are running; try again in a few seconds."
+    message = BUSY
     if scope["path"].endswith(".json"):
         body, content_type = json.dumps({"ok": False, "error": message, "status": 503}), b"application/json; charset=utf-8"
     else:
@@ -158,3 +172,30 @@ async def busy(scope, send):
     headers = [(b"content-type", content_type), (b"retry-after", b"5"), (b"cache-control", b"no-store")]
     await send({"type": "http.response.start", "status": 503, "headers": headers})
     await send({"type": "http.response.body", "body": body.encode("utf-8")})
+
+
+@hookimpl(trylast=True)
+def register_mcp_tools(datasette, mcp):
+    """Replace datasette-mcp's execute_sql (registered before this, trylast) by the same tool run
+    on the SQL pool. Its signature, description and annotations are kept, so clients see no change."""
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    # MCPServer has no public getter for a tool's function; datasette-mcp is pinned (0.3).
+    tool = mcp._tool_manager.get_tool("execute_sql")
+    if tool is None:
+        return
+    original = tool.fn
+
+    @functools.wraps(original)  # its signature and type hints, read in datasette-mcp's module
+    async def execute_sql(database, sql, ctx):
+        if slots().locked():
+            raise ToolError(BUSY)
+        async with slots():
+            token = arbitrary.set(True)
+            try:
+                return await original(database, sql, ctx)
+            finally:
+                arbitrary.reset(token)
+
+    mcp.remove_tool("execute_sql")
+    mcp.add_tool(execute_sql, name="execute_sql", description=tool.description, annotations=tool.annotations)

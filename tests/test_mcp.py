@@ -109,6 +109,22 @@ def test_writes_are_refused_and_reads_are_bounded_like_the_web_api(mcp):
     assert len(many["rows"]) == 5000 and many["truncated"] is True
 
 
+def test_mcp_sql_runs_on_the_web_sql_pool_with_its_result_cap(mcp):
+    # 20 values of 900 KB each: every one under the value limit, 18 MB together. The web's SQL
+    # pool stops a result past 10 MB; MCP's execute_sql runs on that pool, so it is stopped too.
+    sql = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 20) select zeroblob(900000) as b from n"
+    rows, error = mcp.call("execute_sql", database="almanac", sql=sql)
+    assert rows is None and "larger than 10 MB" in error
+    # A smaller answer from the same pool is served whole.
+    small, _ = mcp.call("execute_sql", database="almanac", sql="select count(*) as n from models")
+    assert small["rows"] == [{"n": 6}]
+    # The tool offered to clients is unchanged: same name, same arguments, read-only.
+    _, listed = mcp.request("tools/list")
+    tool = next(t for t in listed["tools"] if t["name"] == "execute_sql")
+    assert set(tool["inputSchema"]["properties"]) == {"database", "sql"}
+    assert tool["annotations"]["readOnlyHint"] is True
+
+
 def test_the_production_front_passes_mcp_requests(front):  # noqa: F811
     session = Session(f"http://{front}")
     assert session.initialize()["protocolVersion"] == PROTOCOL
