@@ -1,6 +1,6 @@
 """The public address, and the files readers, crawlers and agents fetch at plain addresses.
 
-config/site.yml names one `public_url`; plugins/canonical_url.py reads it (ALMANAC_PUBLIC_URL
+config/site.yml names one `public_url`; plugins/public_url.py reads it (ALMANAC_PUBLIC_URL
 overrides it on a server that has it) for the feeds' links and ids. This lists every discovery file
 (feeds, calendar, sitemap, robots.txt, llms.txt and the Markdown pages it links to) under
 `plugins.almanac.files` in metadata.yml: the live site answers each at a plain GET, and the static

@@ -80,7 +80,7 @@ def one_line(text):
 
 
 async def llms_sections(datasette, request):
-    # The request to llms.txt arrives at the public address (plugins/canonical_url.py).
+    # The request to llms.txt arrives at the public address (plugins/public_url.py).
     public = f"{request.scheme}://{request.host}"
     db = public + datasette.urls.database(DATABASE)
     canned = await datasette.get_canned_queries(DATABASE, None)
