@@ -12,6 +12,9 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import urlencode
 
+from almanac.price import FORMAT as USAGE_FORMAT
+from almanac.site import include
+
 from .rewrite import Rewriter, dashboard_head
 from .urls import PAGES, SiteMap, Target
 
@@ -165,6 +168,10 @@ def seeds(sitemap, pages):
         yield from (Target("page", f"/-/dashboards/{slug}/{chart}") for chart in charts)
 
 
+PROJECT = Path(__file__).resolve().parent.parent
+PRICE_LOG_SQL = PROJECT / "almanac" / "price_log.sql"
+
+
 def write_sql_page(out, sitemap, canned, settings, wasm_dir, progress):
     """The in-browser SQL page, SQLite's WebAssembly build beside it, and every canned query
     with its parameters for the page to open."""
@@ -198,6 +205,8 @@ def write_sql_page(out, sitemap, canned, settings, wasm_dir, progress):
         "time_limit_ms": settings.get("sql_time_limit_ms", 1000),
         "max_rows": settings.get("max_returned_rows", 1000),
         "queries": queries,
+        # Usage logs priced in the page (assets/sql/pricing.js): their format and the one SQL.
+        "pricing": {"format": USAGE_FORMAT, "sql": include(PRICE_LOG_SQL.read_text(encoding="utf-8"), PROJECT)},
     }
     body = json.dumps(config, indent=1).encode("utf-8")
     (out / "-" / "sql" / "queries.json").write_bytes(body)

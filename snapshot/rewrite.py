@@ -2,7 +2,8 @@
 
 Every same-site link becomes relative to the file it is written to; a link the snapshot does not
 keep loses its address and is marked unavailable (or, when the live site's public address is
-known, leads there); forms that run a canned query or SQL go to the in-browser SQL page, and
+known, leads there); forms that run a canned query or SQL go to the in-browser SQL page, the
+compare form to the compare page, which puts the models side by side in the browser, and
 every other form (filters, export options) is replaced by a note.
 """
 
@@ -12,7 +13,7 @@ import posixpath
 import re
 from urllib.parse import urlencode, urlsplit
 
-from .urls import SQL_PAGE, Target, relative
+from .urls import COMPARE, SQL_PAGE, Target, relative
 
 TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\b(href|src|action)\s*=\s*("([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -49,11 +50,18 @@ class Rewriter:
             return href
         if kind == "unavailable" or from_row and isinstance(kind, Target) and kind.kind in ("table", "data") and kind.args:
             return None
+        if isinstance(kind, tuple) and kind[0] == "compare":
+            return relative(page_file, self.compare_file()) + "#" + urlencode([("models", ",".join(kind[1]))])
         if isinstance(kind, tuple):
             _, sql, params = kind
             return relative(page_file, SQL_PAGE) + "#" + urlencode([("sql", sql), *params])
         self.want(kind)
         return relative(page_file, kind.file()) + hash_ + fragment
+
+    def compare_file(self):
+        page = Target("page", COMPARE)
+        self.want(page)
+        return page.file()
 
     def live(self, href):
         if not self.public_url:
@@ -120,6 +128,11 @@ class Rewriter:
             # Canned queries with any parameters, and SQL typed in, run in the browser.
             hidden = "" if database_page else f'<input type="hidden" name="_query" value="{html.escape(kind.path.rsplit("/", 1)[1])}">'
             return f'<{name}{before}action="{relative(page_file, SQL_PAGE)}"{after}>' + hidden
+        if isinstance(kind, Target) and kind.kind == "page" and kind.path == COMPARE:
+            # The models asked for are put side by side in the browser (assets/snapshot/compare.js):
+            # the form asks for compare/index.html?models=..., which a static host answers with
+            # the page itself.
+            return f'<{name}{before}action="{relative(page_file, self.compare_file())}" data-snapshot="compare"{after}>'
         if isinstance(kind, Target) and kind.path.startswith("/-/dashboards/"):
             # A dashboard's filters redraw its charts in the browser (assets/snapshot/dashboards.js).
             return f'<{name}{before}data-snapshot="dashboard-filters"{after}>'

@@ -23,6 +23,10 @@ ASSET_PREFIXES = ("/-/static/", "/-/static-plugins/", "/static/")
 COSMETIC = {"_size", "_labels", "_shape", "_chart", "_stream", "_nl", "_dl", "_json"}
 FILTER = re.compile(r"^(?P<column>[^_][^=]*?)(?:__(?P<op>exact|not))?$")
 SQL_PAGE = "-/sql/index.html"
+# The compare page: one model's column is a page of its own (`?models=<one>`, linked from every
+# model page); two or more models are put side by side in the browser from those pages
+# (assets/snapshot/compare.js), reached as compare/index.html#models=a,b.
+COMPARE = "/compare"
 SITE_HOSTS = ("", "localhost")
 
 
@@ -76,7 +80,7 @@ class SiteMap:
 
     def classify(self, href):
         """The Target for a same-site link, ("sql", sql, params) for SQL to run in the page,
-        "unavailable" for a same-site address the snapshot does not keep, None for another site."""
+        ("compare", names) for models to put side by side in the page, "unavailable" for a same-site address the snapshot does not keep, None for another site."""
         parts = urlsplit(href)
         if parts.scheme not in ("", "http", "https") or parts.netloc not in SITE_HOSTS:
             return None
@@ -98,6 +102,8 @@ class SiteMap:
         for candidate in (".json", ".csv"):
             if path.endswith(candidate):
                 path, ext = path[: -len(candidate)], candidate
+        if path == COMPARE and semantic and not ext:
+            return self._compare(semantic)
         target = self._classify_path(path, semantic)
         if target is None:
             return "unavailable"
@@ -106,6 +112,15 @@ class SiteMap:
                 return "unavailable"
             return Target("data", target.path, target.args, ext)
         return target
+
+    def _compare(self, args):
+        """One model: its page; several: ("compare", names), built in the browser."""
+        names = [name.strip() for key, value in args if key == "models" for name in value.split(",") if name.strip()]
+        if not names or any(key != "models" for key, _ in args):
+            return "unavailable"
+        if len(names) == 1:
+            return Target("page", COMPARE, (("models", names[0]),))
+        return ("compare", names)
 
     def _classify_path(self, path, args):
         if path in self.pages or path == f"/{self.database}":

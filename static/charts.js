@@ -18,6 +18,8 @@
       vegaEmbed(target, spec, { actions: false });
     });
   }
+  // Pages that build their content in the browser (the snapshot's compare page) draw it again.
+  window.almanacDrawCharts = draw;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
   else draw();
 })();

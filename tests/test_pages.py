@@ -108,9 +108,13 @@ async def test_compare_puts_models_named_any_way_side_by_side(datasette):
     assert 'id="chart-compare-prices"' in html and '"model": "GPT-4o (gpt-4o-2024-08-06)"' in html
 
 
-async def test_compare_asks_for_two_models(datasette):
-    html = (await datasette.client.get("/compare", params={"models": "gpt-4o"})).text
+async def test_compare_asks_for_models_and_shows_one_named_alone(datasette):
+    html = (await datasette.client.get("/compare")).text
     assert "Name two to six models" in html and "chart-compare-prices" not in html
+    # A model page links to /compare?models=<its id>: its column is shown, with a prompt for another.
+    html = (await datasette.client.get("/compare", params={"models": "gpt-4o"})).text
+    assert "Name another model above to put GPT-4o beside it" in html
+    assert 'id="chart-compare-prices"' in html and html.count('<th scope="col"><a href=') == 1
 
 
 async def test_an_answer_incomplete_for_lack_of_data_says_so(datasette):

@@ -3,13 +3,16 @@ reading of the log. Every expected cost below is worked out by hand from the fix
 
 import csv
 import io
+import json
+import sqlite3
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from almanac.price import UsageError, read_usage
+from almanac.price import COLUMNS, UsageError, price_rows, read_usage
+from almanac.site import include
 from conftest import FIXTURE_SOURCES, ROOT, make_site
 
 USAGE = ROOT / "tests" / "fixtures" / "usage"
@@ -167,3 +170,16 @@ def test_the_command_reports_every_problem_and_prices_nothing(site, tmp_path):
     ]
     missing = price(site, tmp_path / "absent.csv")
     assert missing.returncode == 1 and "cannot be read" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_the_snapshot_prices_a_log_passed_as_json_with_the_same_sql(site):
+    # The static snapshot's SQL page passes the checked rows as one JSON parameter to
+    # almanac/price_log.sql, which includes the command's SQL: every row comes out the same.
+    sql = include((ROOT / "almanac" / "price_log.sql").read_text(encoding="utf-8"), ROOT)
+    _, rows = read_usage(USAGE / "usage.csv")
+    log = json.dumps([{name: row[name] for name in ("line", *COLUMNS)} for row in rows])
+    db = sqlite3.connect(f"file:{site / 'almanac.db'}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    from_json = {row["line"]: dict(row) for row in db.execute(sql, {"log": log})}
+    assert from_json == price_rows(site / "almanac.db", rows)
+    assert {line: from_json[line]["model_id"] for line in (2, 4)} == {2: "gpt-4o-2024-05-13", 4: "gpt-4o-2024-08-06"}

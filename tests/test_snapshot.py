@@ -65,6 +65,20 @@ def test_the_pages_a_reader_reaches_are_written(dist):
     assert 'href="almanac/compare_prices/index.html"' in home
 
 
+def test_compare_keeps_each_model_alone_and_puts_several_side_by_side_in_the_page(dist):
+    # Every model page links to its model alone on the compare page: that page is written.
+    model = (dist / "almanac/models/deepseek-v3/index.html").read_text()
+    assert 'href="../../../compare/models=deepseek-v3/index.html"' in model
+    alone = (dist / "compare/models=deepseek-v3/index.html").read_text()
+    assert "Name another model above to put DeepSeek-V3 beside it" in alone
+    # Several models are asked for in the fragment (no query string), and the form sends its
+    # fields to the page itself, whose script builds the comparison (tested in a browser).
+    page = (dist / "compare/index.html").read_text()
+    assert 'href="index.html#models=gpt-4o%2Cclaude-3-5-sonnet"' in page
+    assert 'action="index.html" data-snapshot="compare"' in page
+    assert (dist / "-/snapshot/compare.js").is_file()
+
+
 def test_json_and_csv_beside_each_table_and_query(dist, fixture_site):
     models = json.loads((dist / "almanac/models.json").read_text())
     assert isinstance(models, list) and {row["id"] for row in models} >= {"gpt-4o", "deepseek-v3"}

@@ -1,6 +1,8 @@
 """The static snapshot in a real browser: served under a sub-path by a plain static file server
 (python -m http.server), with every request outside that sub-path blocked and recorded."""
 
+import csv
+import io
 import subprocess
 import sys
 import time
@@ -9,6 +11,7 @@ import urllib.request
 import pytest
 
 from browser import Page, free_port, wait_for_charts
+from conftest import ROOT
 from test_browser import browser  # noqa: F401 (the module's Chromium, shared)
 from test_snapshot import SUB_PATH, snapshot_run  # noqa: F401 (the snapshot, built once)
 
@@ -71,6 +74,60 @@ def test_curated_charts_from_files(page):
     for index in range(charts.count()):
         charts.nth(index).locator("canvas, svg").first.wait_for(timeout=15000)
     page.screenshot("snapshot-dashboard-story")
+    page.assert_clean()
+
+
+def test_compare_from_files_puts_models_side_by_side(page):
+    tab = page.goto("/compare/")
+    tab.locator("#compare-0").fill("GPT-4o")
+    tab.locator("#compare-1").fill("deepseek-v3")
+    tab.locator("#compare-2").fill("gpt-4o-2024-05-13")  # a snapshot's name: resolved by SQL in the page
+    tab.locator("#compare-3").fill("no-such-model")
+    tab.get_by_role("button", name="Compare").click()
+    tab.wait_for_url("**/compare/index.html?*")
+    wait_for_charts(tab, "#chart-compare-prices")
+    headers = tab.locator("table.almanac-compare thead th[scope=col]")
+    assert [headers.nth(i).inner_text() for i in range(headers.count())] == ["", "GPT-4o", "DeepSeek-V3", "GPT-4o (2024-05-13)"]
+    assert tab.locator("table.almanac-compare tbody tr").first.locator("td").count() == 3
+    assert "no model, name or alias no-such-model is known" in tab.inner_text("form")
+    assert tab.locator("#compare-0").input_value() == "GPT-4o"
+    page.screenshot("snapshot-compare")
+    # A model's column links to its page, from wherever the column was read.
+    tab.get_by_role("link", name="DeepSeek-V3").first.click()
+    tab.wait_for_url("**/almanac/models/deepseek-v3/index.html")
+    page.assert_clean()
+
+
+def test_sql_page_prices_a_usage_log_as_the_command_does(page, snapshot_run):  # noqa: F811
+    _, dist, _ = snapshot_run
+    usage = ROOT / "tests" / "fixtures" / "usage" / "usage.csv"
+    command = subprocess.run([sys.executable, "-m", "almanac.price", str(usage), "--db", str(dist / "almanac.db")], cwd=ROOT, capture_output=True, text=True)
+    expected = list(csv.DictReader(io.StringIO(command.stdout)))
+    tab = page.goto("/-/sql/")
+    tab.wait_for_function("!document.getElementById('price').disabled", timeout=15000)
+    tab.locator("#usage-file").set_input_files(str(usage))
+    tab.get_by_role("button", name="Price the log").click()
+    tab.wait_for_function("document.getElementById('pricing-status').textContent.startsWith('Total')", timeout=30000)
+    link = tab.locator("#download-priced").get_attribute("href")
+    got = list(csv.DictReader(io.StringIO(tab.evaluate("async (url) => (await fetch(url)).text()", link))))
+    assert len(got) == len(expected) == 16
+    for mine, theirs in zip(got, expected):
+        assert mine.keys() == theirs.keys()
+        for column, value in theirs.items():
+            if column.endswith("_usd") and value and mine[column]:
+                assert float(mine[column]) == pytest.approx(float(value), rel=1e-12), column
+            else:
+                assert mine[column] == value, column
+    total = command.stderr.strip().removeprefix("total: $").split(" ")[0]
+    assert f"Total: ${total}" in tab.inner_text("#pricing-status")
+    # A malformed log is refused with every problem, each naming its line and column.
+    tab.locator("#usage-file").set_input_files([])
+    tab.locator("#usage-text").fill("date,model,input_tokens,output_tokens\n2024-02-30,gpt-4o,-5,1\n")
+    tab.get_by_role("button", name="Price the log").click()
+    tab.locator("#pricing-message").wait_for(state="visible")
+    message = tab.inner_text("#pricing-message")
+    assert "the pasted log:2: column 'date': '2024-02-30' is not a real day" in message
+    assert "the pasted log:2: column 'input_tokens': expected a whole number of 0 or more" in message
     page.assert_clean()
 
 

@@ -33,6 +33,11 @@
     return sqlOfThisSite ? answer(url) : nativeFetch(input, init);
   };
 
+  // The compare page puts the models asked for side by side from pages of one model each.
+  document.addEventListener("DOMContentLoaded", () => {
+    if (document.querySelector("form[data-snapshot='compare']")) import(new URL("compare.js", script.src));
+  });
+
   // A link that opens the page it is on as a datasette-vega chart (its settings in the fragment,
   // "#g.mark=...") makes the live site load the page again, through an extra query parameter; a
   // static file takes none, so the snapshot reloads the page instead.

@@ -3,6 +3,8 @@
 // or "#" (a link): sql=..., _query=<canned query>, and one value per named parameter.
 
 import { asObjects, config, openDatabase, parameterNames } from "./client.js";
+import { setUpPricing } from "./pricing.js";
+import { drawTable, offer, toCsv } from "./table.js";
 
 const $ = (id) => document.getElementById(id);
 const queries = new Map(config.queries.map((query) => [query.name, query]));
@@ -56,44 +58,10 @@ function currentParameters() {
   return params;
 }
 
-function csvCell(value) {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function offerDownloads(columns, rows) {
-  const objects = asObjects(columns, rows);
-  const csv = [columns, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
-  for (const [id, body, type] of [["download-json", JSON.stringify(objects, null, 1), "application/json"], ["download-csv", csv, "text/csv"]]) {
-    const link = $(id);
-    if (link.href) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([body], { type }));
-  }
+  offer($("download-json"), JSON.stringify(asObjects(columns, rows), null, 1), "application/json");
+  offer($("download-csv"), toCsv(columns, rows), "text/csv");
   $("downloads").hidden = false;
-}
-
-function drawTable(columns, rows) {
-  const shown = rows.slice(0, config.max_rows);
-  const table = document.createElement("table");
-  table.className = "rows-and-columns";
-  const head = table.createTHead().insertRow();
-  for (const column of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = column;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of shown) {
-    const tr = body.insertRow();
-    for (const value of row) {
-      const td = tr.insertCell();
-      if (value === null) td.innerHTML = '<span class="null">&nbsp;</span>';
-      else td.textContent = String(value);
-    }
-  }
-  $("results").replaceChildren(table);
 }
 
 async function run() {
@@ -108,7 +76,7 @@ async function run() {
     const ms = Math.round(performance.now() - started);
     const more = rows.length > config.max_rows ? `; the first ${config.max_rows.toLocaleString()} shown, all of them in the downloads` : "";
     status(`${rows.length.toLocaleString()} row${rows.length === 1 ? "" : "s"} in ${ms} ms${more}.`);
-    drawTable(columns, rows);
+    drawTable($("results"), columns, rows, config.max_rows);
     offerDownloads(columns, rows);
   } catch (error) {
     status("");
@@ -150,6 +118,7 @@ try {
   database = await openDatabase(() => status("Ready."));
   status("Ready.");
   $("run").disabled = false;
+  setUpPricing(database);
   if (runNow) run();
 } catch (error) {
   status("");

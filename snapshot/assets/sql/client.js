@@ -32,17 +32,26 @@ export async function openDatabase(onRestart = () => {}) {
     return ready;
   }
 
-  async function run(sql, values = {}) {
-    // One query at a time; only the parameters the SQL names are bound.
+  // The worker runs one query at a time: queries asked for together (a dashboard's charts, the
+  // names of a comparison) wait their turn, each under its own time limit.
+  let queue = Promise.resolve();
+  function run(sql, values = {}, limitMs = config.time_limit_ms) {
+    const turn = queue.then(() => runNow(sql, values, limitMs));
+    queue = turn.catch(() => {});
+    return turn;
+  }
+
+  async function runNow(sql, values, limitMs) {
+    // Only the parameters the SQL names are bound.
     await ready;
     const params = Object.fromEntries(parameterNames(sql).map((name) => [name, values[name] ?? ""]));
     const id = ++lastId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         worker.terminate();
-        reject(new Error(`Query stopped: it ran for more than ${config.time_limit_ms / 1000} seconds, the limit for any query. Simplify it or add a limit.`));
+        reject(new Error(`Query stopped: it ran for more than ${limitMs / 1000} seconds, the limit for ${limitMs === config.time_limit_ms ? "any query. Simplify it or add a limit." : "this work."}`));
         start().then(onRestart);
-      }, config.time_limit_ms);
+      }, limitMs);
       worker.onmessage = (event) => {
         if (event.data.id !== id) return;
         clearTimeout(timer);
