@@ -7,7 +7,10 @@ folder REF, whichever of these it finds:
   context and output limits, open weights, input modalities, current prices;
 - LiteLLM's price file (`litellm/litellm/*.json`): context and output limits, current prices;
 - Epoch AI's database (`epoch/data/All ML Systems - full view.csv`): parameters, training compute,
-  chip-hours, publication date.
+  chip-hours, publication date;
+- genai-prices (`genai-prices/prices/providers/*.yml`): current prices, and the prices it dates
+  (`constraint: start_date`), each compared with the almanac's price in force on that day, so the
+  2025-2026 price changes are checked as periods, not only as today's price.
 
 A disagreement is a reason to look again, not proof of an error: the datasets disagree with each
 other and with the makers. Reasons for the disagreements kept are written in
@@ -36,6 +39,13 @@ LITELLM_PROVIDERS = {
     "deepseek": "deepseek", "xai": "xai", "cohere": "cohere_chat", "ai21-labs": "ai21_chat",
     "perplexity": "perplexity", "amazon": "bedrock_converse",
 }
+GENAI_PRICES_PROVIDERS = {
+    "openai": "openai", "anthropic": "anthropic", "google": "google", "mistral": "mistral",
+    "deepseek": "deepseek", "xai": "x_ai", "cohere": "cohere", "perplexity": "perplexity",
+    "moonshot-ai": "moonshotai", "zhipu-ai": "zhipuai", "minimax": "minimax",
+}
+# A field compared on a day: "input_usd_per_mtok on 2025-06-10".
+ON_DAY = " on "
 DATE_SUFFIX = re.compile(r"-(\d{8}|\d{4}-\d{2}-\d{2}|\d{4}|\d{2}-\d{4}|latest|001|002)$")
 
 
@@ -157,6 +167,60 @@ def read_epoch(ref):
     return found
 
 
+def genai_price(prices, field):
+    """A genai-prices price: a figure, or tiers whose base is the price below the first tier."""
+    value = prices.get(field)
+    return value.get("base") if isinstance(value, dict) else value
+
+
+def read_genai_prices(ref):
+    found = {}
+    for organization, provider in GENAI_PRICES_PROVIDERS.items():
+        for path in sorted(Path(ref).glob(f"genai-prices/prices/providers/{provider}.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for model in data.get("models") or []:
+                key = normalize(str(model.get("id", "")))
+                if not key or key in found:
+                    continue
+                periods = model.get("prices")
+                periods = periods if isinstance(periods, list) else [{"prices": periods or {}}]
+                fields = {"organization_id": organization}
+                for period in periods:
+                    start = (period.get("constraint") or {}).get("start_date")
+                    prices = period.get("prices") or {}
+                    if period.get("constraint") and not start:
+                        continue  # a constraint by time of day or by region: no price of the day
+                    for name, mine in (("input_mtok", "input_usd_per_mtok"), ("output_mtok", "output_usd_per_mtok")):
+                        value = genai_price(prices, name)
+                        if value is None:
+                            continue
+                        fields[mine] = value  # the last period listed is the price today
+                        if start:
+                            fields[f"{mine}{ON_DAY}{start}"] = value
+                found[key] = fields
+    return found
+
+
+def add_prices_on_days(db_path, ours, datasets):
+    """Our standard list price in dollars on each day a dataset dates a price of."""
+    db = sqlite3.connect(db_path)
+    query = (
+        "select input_usd_per_mtok, output_usd_per_mtok from prices p join models m on m.id = p.model_id "
+        "where p.model_id = ? and p.provider_id = m.organization_id and p.tier = 'standard' and p.offer = 'list' "
+        "and p.input_usd_per_mtok is not null and p.effective_from <= ? and (p.effective_to is null or p.effective_to > ?)"
+    )
+    for theirs in datasets.values():
+        for model_id, fields in theirs.items():
+            if model_id not in ours:
+                continue
+            for field in fields:
+                if ON_DAY in field:
+                    column, day = field.split(ON_DAY)
+                    row = db.execute(query, (model_id, str(day), str(day))).fetchone()
+                    ours[model_id][field] = None if row is None else row[0 if column.startswith("input") else 1]
+    db.close()
+
+
 def same(field, ours, theirs):
     if field in ("release_date", "knowledge_cutoff"):
         # Compare only as precisely as the less precise of the two dates.
@@ -253,9 +317,11 @@ def report(disagreements, datasets_read):
 
 def crosscheck(db_path, ref, reasons_path=None):
     """Returns (disagreements with their reasons, names of the datasets found in `ref`)."""
-    readers = {"models.dev": read_models_dev, "litellm": read_litellm, "epoch": read_epoch}
+    readers = {"models.dev": read_models_dev, "litellm": read_litellm, "epoch": read_epoch, "genai-prices": read_genai_prices}
     datasets = {name: reader(ref) for name, reader in readers.items()}
     datasets = {name: data for name, data in datasets.items() if data}
     reasons = read_reasons(reasons_path)
-    found = [Disagreement(d.model_id, d.field, d.ours, d.theirs, d.dataset, explain(d, reasons)) for d in compare(read_ours(db_path), datasets)]
+    ours = read_ours(db_path)
+    add_prices_on_days(db_path, ours, datasets)
+    found = [Disagreement(d.model_id, d.field, d.ours, d.theirs, d.dataset, explain(d, reasons)) for d in compare(ours, datasets)]
     return found, sorted(datasets)

@@ -36,7 +36,7 @@ def test_dataset_names_become_almanac_ids(name, slug):
 
 def test_disagreements_are_found_field_by_field(db_path):
     found, datasets = crosscheck(db_path, REFERENCE)
-    assert datasets == ["epoch", "litellm", "models.dev"]
+    assert datasets == ["epoch", "genai-prices", "litellm", "models.dev"]
     rows = {(d.model_id, d.field, d.dataset): (d.ours, d.theirs) for d in found}
     # The fixture says GPT-4o's knowledge cutoff is 2023-10; the models.dev fixture says 2023-09.
     assert rows[("gpt-4o", "knowledge_cutoff", "models.dev")] == ("2023-10", "2023-09")
@@ -47,6 +47,17 @@ def test_disagreements_are_found_field_by_field(db_path):
     # Epoch dates DeepSeek-V3 two days earlier; parameters agree (671B), so they are not listed.
     assert rows[("deepseek-v3", "release_date", "epoch")] == ("2024-12-26", "2024-12-24")
     assert ("deepseek-v3", "parameters_b", "epoch") not in rows
+
+
+def test_a_dated_price_is_compared_with_the_price_in_force_that_day(db_path):
+    found, _ = crosscheck(db_path, REFERENCE)
+    rows = {(d.model_id, d.field, d.dataset): (d.ours, d.theirs) for d in found}
+    # The genai-prices fixture dates a $3 input price from 2024-07-01; the almanac's GPT-4o was
+    # still at $5 that day (its cut came on 2024-08-06, where the two agree, as on today's price).
+    assert rows[("gpt-4o", "input_usd_per_mtok on 2024-07-01", "genai-prices")] == (5, 3)
+    assert ("gpt-4o", "output_usd_per_mtok on 2024-07-01", "genai-prices") not in rows  # $15 both
+    assert ("gpt-4o", "input_usd_per_mtok on 2024-08-06", "genai-prices") not in rows  # $2.50, the tiers' base
+    assert ("gpt-4o", "input_usd_per_mtok", "genai-prices") not in rows
 
 
 def test_agreements_and_unknowns_are_not_reported(db_path):
