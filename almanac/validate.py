@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import rules
-from .load import node_value
+from .load import NotPlainValue, PlainData, node_value
 from .problems import Location, Problem
 from .schema import PROVENANCE_FIELDS, TABLES, TABLES_BY_NAME, Table
 from .values import parse, parse_slug
@@ -180,16 +180,25 @@ def parse_cites(table, cite, report):
 def flow_mapping(text, report):
     """A CSV cell's `cite` written as a YAML flow mapping, the same shape as in YAML files:
     {input_per_mtok: {source: openai-pricing, quote: '$2.50'}, effective_from: openai-changelog}.
-    Scalars stay text, as everywhere in the records."""
+    Scalars stay text, as everywhere in the records. It is read by the records' own composer
+    (libyaml's parser where it is installed), which refuses anchors, aliases, tags and deep
+    nesting in a cell as in a file."""
+    parser = PlainData(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = parser.get_single_node()
     except yaml.YAMLError as error:
         report(f"cite is not a valid YAML flow mapping: {getattr(error, 'problem', None) or error}", "cite")
         return None
+    finally:
+        parser.dispose()
     if not isinstance(node, yaml.MappingNode):
         report("expected a mapping such as {field: source-id} or {field: {source: source-id, quote: '...'}}", "cite")
         return None
-    return node_value(node)
+    try:
+        return node_value(node)
+    except NotPlainValue as error:
+        report(f"cite: {error}", "cite")
+        return None
 
 
 def check_unique_keys(table, records, problems):
