@@ -5,6 +5,7 @@
 - `source_id` from each record's source;
 - `prices.*_usd_per_mtok` from the stated prices, for prices stated in US dollars only;
 - `prices.service_tier` from the tier;
+- `prices.in_force_to`: effective_to, or the model's retirement from its maker's API if earlier;
 - the `coverage` row: the earliest and latest day of a dated fact;
 - `name_lookup`: every name a model answers to, ranked, with its period;
 - the `citations` table: one row per non-empty fact field and source that states it.
@@ -41,6 +42,7 @@ def rows_for_database(records):
             citations.extend(citations_of(record))
         tables[table.name] = sorted(rows, key=lambda row, t=table: key_of(t, row))
     citations.extend(latest_limits(tables, citations))
+    in_force_until_retirement(tables)
     tables[COVERAGE.name] = coverage(tables)
     tables[NAME_LOOKUP.name] = name_lookup(tables)
     unique = {key_of(CITATIONS, c): c for c in citations}
@@ -74,6 +76,22 @@ def row_of(record):
             value = record.values.get(name)
             row[name] = int(value) if isinstance(value, bool) else value
     return row
+
+
+def in_force_to(effective_to, retirement):
+    """The earlier of a price's end and its model's retirement (either may be empty)."""
+    ends = [day for day in (effective_to, retirement) if day]
+    return min(ends, key=date_floor) if ends else None
+
+
+def in_force_until_retirement(tables):
+    """A model its maker retired from its own API is priced there no longer: each of the maker's
+    prices of it stops at the retirement, if it had not ended before."""
+    models = {m["id"]: m for m in tables.get("models", [])}
+    for price in tables.get("prices", []):
+        model = models.get(price["model_id"])
+        retired = model["retirement_date"] if model and model["organization_id"] == price["provider_id"] else None
+        price["in_force_to"] = in_force_to(price["effective_to"], retired)
 
 
 def service_tier(tier):

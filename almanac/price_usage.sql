@@ -34,6 +34,8 @@ sized as (
   select
     c.*,
     coalesce(c.provider, m.organization_id) as seller,
+    m.organization_id as maker,
+    m.retirement_date,
     1.0 * c.input_tokens / c.requests as input_per_call,
     1.0 * (c.input_tokens + c.output_tokens) / c.requests as tokens_per_call,
     -- A snapshot without limits of its own has its model's.
@@ -62,7 +64,7 @@ candidates as (
     and p.provider_id = s.seller
     and p.service_tier = s.service_tier
     and p.tier <> 'audio'
-    and p.effective_from <= s.date and (p.effective_to is null or p.effective_to > s.date)
+    and p.effective_from <= s.date and (p.in_force_to is null or p.in_force_to > s.date)
     and (p.tier_min_input_tokens is null or s.input_per_call > p.tier_min_input_tokens)
 ),
 judged as (
@@ -85,6 +87,8 @@ judged as (
         then 'unknown seller ' || quote(s.provider)
       when not exists (select 1 from prices where provider_id = s.seller)
         then 'the almanac has no prices from ' || s.seller
+      when s.retirement_date is not null and s.seller = s.maker and s.date >= s.retirement_date
+        then printf('%s was retired from %s''s own API on %s', s.model_id, s.maker, s.retirement_date)
       when s.context_window is not null and s.tokens_per_call > s.context_window
         then printf('calls of %d tokens (input and output, per call) are larger than the context window of %s on %s, %d tokens',
                     cast(round(s.tokens_per_call) as integer), s.model_id, s.date, s.context_window)

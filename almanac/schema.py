@@ -301,6 +301,7 @@ PRICES = Table(
         precision_of("effective_from"),
         Column("effective_from_confirmed", BOOLEAN, "1 when a source states that the price took effect on effective_from (a launch or price-change announcement); 0 when effective_from is only the earliest day a source read shows the price in force, or a day inferred from a release, so the price may have started earlier (the note says which).", required=True),
         Column("effective_to", DATE, "Date the next price took effect (exclusive); empty while it still held at the end of the covered period, or when no source says when it ended (the note then says so).", fact=True),
+        Column("in_force_to", DATE, "The day the price stopped being offered (exclusive): effective_to, or, on its maker's own API, the model's retirement_date when that came first; empty while it still held. Every query of the price in force on a day reads it, so a retired model has no price after it stopped answering.", derived=True),
         Column("currency", TEXT, "Currency the price is stated in (ISO 4217): USD, EUR or CNY. Prices are recorded as the seller states them, never converted.", required=True, vocabulary=CURRENCIES, default="USD"),
         Column("input_per_mtok", NUMBER, "Price of input tokens per million tokens, in `currency`.", fact=True),
         Column("output_per_mtok", NUMBER, "Price of output tokens per million tokens, in `currency`.", fact=True),

@@ -1,21 +1,26 @@
 -- title: The cheapest input price, month by month
 -- description: >-
---   For each month, the lowest standard price per million input tokens in force on its last day:
+--   For each month, the lowest standard price per million input tokens in force on its last day
+--   (for the latest month, the last day the almanac covers):
 --   of any model, and of the "GPT-4 class": models with an entry at or above the original GPT-4
 --   (GPT-4-0314) on the Chatbot Arena leaderboard snapshot of 2024-12-31, the bar the founding
 --   review uses. A model counts once it has such an entry, whichever of its versions earned it. Its chart is on a log scale.
 -- parameters:
 --   from_month: {type: month, default: 2023-01, description: first month}
---   to_month: {type: month, default: 2024-12, description: last month}
+--   to_month: {type: month, default: '', description: 'last month (empty: the last month the almanac covers)'}
 -- chart: {mark: line, x_column: month, x_type: temporal, y_column: cheapest_gpt4_class_input_usd_per_mtok, y_type: quantitative}
 -- chart_options: {y_scale: log}
-with recursive months(month) as (
+with recursive last as (
+  select coalesce(nullif(:to_month, ''), substr((select covered_to from coverage), 1, 7)) as month
+),
+months(month) as (
   select :from_month
   union all
-  select strftime('%Y-%m', month || '-01', '+1 month') from months where month < :to_month
+  select strftime('%Y-%m', month || '-01', '+1 month') from months where month < (select month from last)
 ),
 days as (
-  select month, date(month || '-01', '+1 month', '-1 day') as day from months
+  -- A month's last day, or the last day covered when the month runs past it.
+  select month, min(date(month || '-01', '+1 month', '-1 day'), (select covered_to from coverage)) as day from months
 ),
 bar as (
   select score from leaderboard_scores
@@ -31,7 +36,7 @@ in_force as (
     p.model_id in (select model_id from gpt4_class) as gpt4_class
   from days d
   join prices p on p.tier = 'standard' and p.effective_from <= d.day
-    and (p.effective_to is null or p.effective_to > d.day) and p.input_usd_per_mtok > 0
+    and (p.in_force_to is null or p.in_force_to > d.day) and p.input_usd_per_mtok > 0
 ),
 ranked as (
   select *,

@@ -18,7 +18,7 @@ with a as (
         and effective_from <= :date_a and (effective_to is null or effective_to > :date_a)
       order by rank, used_by limit 1)
     and tier = 'standard' and currency = 'USD'
-    and effective_from <= :date_a and (effective_to is null or effective_to > :date_a)
+    and effective_from <= :date_a and (in_force_to is null or in_force_to > :date_a)
 ),
 b as (
   select * from prices
@@ -27,7 +27,7 @@ b as (
         and effective_from <= :date_b and (effective_to is null or effective_to > :date_b)
       order by rank, used_by limit 1)
     and tier = 'standard' and currency = 'USD'
-    and effective_from <= :date_b and (effective_to is null or effective_to > :date_b)
+    and effective_from <= :date_b and (in_force_to is null or in_force_to > :date_b)
 )
 select
   :model_a as model_a, :date_a as date_a, a.model_id as a_model_id, b.model_id as b_model_id, a.input_usd_per_mtok as a_input_usd_per_mtok, a.output_usd_per_mtok as a_output_usd_per_mtok,

@@ -5,16 +5,20 @@
 --   window accepted 100,000 tokens or more. Its chart is on a log scale.
 -- parameters:
 --   from_month: {type: month, default: 2023-01, description: first month}
---   to_month: {type: month, default: 2024-12, description: last month}
+--   to_month: {type: month, default: '', description: 'last month (empty: the last month the almanac covers)'}
 -- chart: {mark: line, x_column: month, x_type: temporal, y_column: largest_context_window, y_type: quantitative}
 -- chart_options: {y_scale: log}
-with recursive months(month) as (
+with recursive last as (
+  select coalesce(nullif(:to_month, ''), substr((select covered_to from coverage), 1, 7)) as month
+),
+months(month) as (
   select :from_month
   union all
-  select strftime('%Y-%m', month || '-01', '+1 month') from months where month < :to_month
+  select strftime('%Y-%m', month || '-01', '+1 month') from months where month < (select month from last)
 ),
 days as (
-  select month, date(month || '-01', '+1 month', '-1 day') as day from months
+  -- A month's last day, or the last day covered when the month runs past it.
+  select month, min(date(month || '-01', '+1 month', '-1 day'), (select covered_to from coverage)) as day from months
 ),
 limits as (
   select d.month, m.name, cw.context_window,

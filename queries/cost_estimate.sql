@@ -31,7 +31,7 @@ join models m on m.id = p.model_id
 join organizations o on o.id = p.provider_id
 where p.tier = 'standard'
   and p.effective_from <= :date
-  and (p.effective_to is null or p.effective_to > :date)
+  and (p.in_force_to is null or p.in_force_to > :date)
   and p.input_usd_per_mtok is not null
   and p.output_usd_per_mtok is not null
   and exists (

@@ -9,11 +9,11 @@
 -- chart: {mark: bar, x_column: model, x_type: ordinal, y_column: input_times_cheaper, y_type: quantitative}
 with then_ as (
   select * from prices
-  where tier = 'standard' and effective_from <= :from_date and (effective_to is null or effective_to > :from_date)
+  where tier = 'standard' and effective_from <= :from_date and (in_force_to is null or in_force_to > :from_date)
 ),
 now_ as (
   select * from prices
-  where tier = 'standard' and effective_from <= :to_date and (effective_to is null or effective_to > :to_date)
+  where tier = 'standard' and effective_from <= :to_date and (in_force_to is null or in_force_to > :to_date)
 )
 select
   m.name as model,

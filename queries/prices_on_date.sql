@@ -27,5 +27,5 @@ cross join asked
 join models m on m.id = p.model_id
 join organizations o on o.id = p.provider_id
 where p.effective_from <= asked.day
-  and (p.effective_to is null or p.effective_to > asked.day)
+  and (p.in_force_to is null or p.in_force_to > asked.day)
 order by p.currency <> 'USD', p.currency, p.input_per_mtok is null, p.input_per_mtok, model, p.tier

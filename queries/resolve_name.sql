@@ -38,5 +38,5 @@ left join prices p
   on p.model_id = named.model_id
   and p.provider_id = m.organization_id
   and p.tier = 'standard'
-  and p.effective_from <= named.day and (p.effective_to is null or p.effective_to > named.day)
+  and p.effective_from <= named.day and (p.in_force_to is null or p.in_force_to > named.day)
 order by p.currency <> 'USD', p.currency

@@ -12,6 +12,15 @@ async def test_home_page_numbers_are_computed_and_linked(datasette):
     assert "<strong>3</strong>" in html  # organizations above GPT-4-0314 in the fixture snapshot
 
 
+async def test_home_page_tells_the_story_to_the_latest_month_in_the_data(datasette):
+    html = (await datasette.client.get("/")).text
+    # The fixture's data runs to 8 February 2025: the numbers go on to that month.
+    assert "<h2>2023 to February 2025 in a few numbers</h2>" in html
+    assert "December 2023 → December 2024 → February 2025" in html
+    assert "end of 2023 → end of 2024 → February 2025" in html
+    assert "with those of 8 February 2025" in html  # the example job at the latest prices
+
+
 async def test_about_page_counts_what_is_in_it(datasette):
     html = (await datasette.client.get("/about")).text
     assert '<a href="/almanac/models?snapshot_of__isnull=1">models</a>: 4' in html

@@ -183,3 +183,15 @@ def test_the_snapshot_prices_a_log_passed_as_json_with_the_same_sql(site):
     from_json = {row["line"]: dict(row) for row in db.execute(sql, {"log": log})}
     assert from_json == price_rows(site / "almanac.db", rows)
     assert {line: from_json[line]["model_id"] for line in (2, 4)} == {2: "gpt-4o-2024-05-13", 4: "gpt-4o-2024-08-06"}
+
+
+def test_a_call_after_the_model_retired_from_its_makers_api_is_not_priced(site, tmp_path):
+    # The fixture's gpt-4o-2024-05-13 retired on 2025-06-06; its last price period never ended.
+    log = tmp_path / "late.csv"
+    log.write_text("date,model,input_tokens,output_tokens,requests\n2025-06-05,gpt-4o-2024-05-13,1000000,0,10\n2025-06-06,gpt-4o-2024-05-13,1000000,0,10\n")
+    result = price(site, log)
+    assert result.returncode == 0, result.stderr
+    before, after = csv.DictReader(io.StringIO(result.stdout))
+    assert (before["priced"], float(before["cost_usd"])) == ("yes", 5.0)
+    assert (after["priced"], float(after["cost_usd"])) == ("no", 0.0)
+    assert after["reason"] == "gpt-4o-2024-05-13 was retired from openai's own API on 2025-06-06"

@@ -70,6 +70,16 @@ async def test_prices_on_date(datasette):
     ]
 
 
+async def test_a_retired_model_has_no_price_after_its_retirement(datasette):
+    # gpt-4o-2024-05-13 retired on 2025-06-06; its price period, open-ended as its source states
+    # it, stops there (in_force_to), so neither the day's prices nor a cost estimate offer it.
+    on = lambda day: [r["model_id"] for r in day]  # noqa: E731
+    assert "gpt-4o-2024-05-13" in on(await rows(datasette, "prices_on_date", date="2025-06-05"))
+    assert "gpt-4o-2024-05-13" not in on(await rows(datasette, "prices_on_date", date="2025-06-06"))
+    estimate = await rows(datasette, "cost_estimate", date="2025-06-06", input_modality="text")
+    assert "gpt-4o-2024-05-13" not in [r["model_id"] for r in estimate] and estimate
+
+
 async def test_prices_on_date_lists_prices_in_other_currencies_after_dollars_unconverted(datasette):
     result = await rows(datasette, "prices_on_date", date="2024-12-31")
     assert [r["currency"] for r in result][-1] == "CNY"
@@ -121,7 +131,9 @@ async def test_compare_prices_only_in_dollars(datasette):
 
 async def test_cheapest_by_month_overall_and_gpt4_class(datasette):
     result = {r["month"]: r for r in await rows(datasette, "cheapest_by_month")}
-    assert len(result) == 24
+    # By default the months run to the last month the almanac covers (the fixture's: 2025-02).
+    assert list(result)[0] == "2023-01" and list(result)[-1] == "2025-02" and len(result) == 26
+    assert (await rows(datasette, "cheapest_by_month", to_month="2024-12"))[-1]["month"] == "2024-12"
     assert result["2023-01"]["cheapest_model_id"] is None
     assert (result["2023-03"]["cheapest_model_id"], result["2023-03"]["cheapest_input_usd_per_mtok"]) == ("gpt-4", 30.0)
     assert (result["2024-05"]["cheapest_gpt4_class_model"], result["2024-05"]["cheapest_gpt4_class_input_usd_per_mtok"]) == ("GPT-4o", 5.0)
