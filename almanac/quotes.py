@@ -107,7 +107,7 @@ NUMBER = re.compile(
 )
 # A price stated per thousand tokens: "$0.01 / 1K tokens", "per 1,000 tokens", "0.03元/千tokens".
 PER_THOUSAND = re.compile(
-    r"\s*(?:元|yuan|rmb|cny|usd|dollars?|us\$|\$|€|eur)?\s*(?:/|per|每)\s*(?:1\s?[kK]|[kK]|1[,\u00a0\u202f ]?000|one thousand|thousand|千)(?![0-9])",
+    r"\s*(?:元|yuan|rmb|cny|usd|dollars?|us\$|\$|€|eur)?\s*(?:/|per|每)\s*(?:1\s?[kK]|[kK]|1[,\u00a0\u202f ]?000|one thousand|thousand|千)(?![0-9]|[,.\u00a0\u202f ]\d{3})",
     re.I,
 )
 # The same, where the page says once that its prices are per thousand tokens or per token.
@@ -514,6 +514,7 @@ ACCEPTED = (
     (PRICE, 0.075, "7.5c/million", "cents as c"),
     (PRICE, 10, "$0.0100 per 1,000 tokens", "a price per thousand tokens states 1,000 times it per million"),
     (PRICE, 10, "$0.01 / 1K tokens", "per 1K tokens"),
+    (PRICE, 0.025, "$0.025 / 1,000,000 tokens", "per 1,000,000 tokens, written out, is per million"),
     (PRICE, 30, "¥0.03 per 1,000 tokens", "in yuan"),
     (PRICE, 30, "0.03元/千tokens", "元/千tokens"),
     (PRICE, 3, "Input unit price (1,000 tokens) ... $0.0030", "a page that says once its prices are per 1,000 tokens"),
