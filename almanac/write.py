@@ -37,7 +37,7 @@ def write_database(tables, path, steps=()):
         db = sqlite_utils.Database(temporary)
         # Nothing reads the temporary file until it is complete and renamed, and a failed or
         # killed build discards it: its many commits need not each wait for the disk (they did,
-        # and that was most of a build's time). The final VACUUM writes it durably.
+        # and that was most of a build's time). It is synced to the disk once, when complete.
         db.execute("PRAGMA journal_mode = MEMORY")
         db.execute("PRAGMA synchronous = OFF")
         problems = fill(db, tables, steps)
@@ -46,10 +46,11 @@ def write_database(tables, path, steps=()):
             discard(temporary)
             return problems
         db.conn.commit()
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("VACUUM")
         db.close()
+        # The file is complete: on the disk before it takes the place of the previous database.
+        durable(temporary)
         os.replace(temporary, path)
+        durable(path.parent)
         return []
     except BaseException:
         if db is not None:
@@ -61,10 +62,29 @@ def write_database(tables, path, steps=()):
 def fill(db, tables, steps):
     """Create every table, insert the rows, then run the steps. Returns their problems."""
     create_tables(db)
-    for table in TABLES:
-        db[table.name].insert_all(tables.get(table.name, []))
+    with db.conn:  # one transaction for every row
+        for table in TABLES:
+            insert_rows(db.conn, table, tables.get(table.name, []))
     add_search(db)
     return [problem for step in steps for problem in step(db)]
+
+
+def insert_rows(conn, table, rows):
+    """The rows (dicts of plain values, every column of the table) in one executemany: names and
+    order come from the schema, values are bound, never pasted into the SQL."""
+    names = [column.name for column in table.columns]
+    columns = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    conn.executemany(f'insert into "{table.name}" ({columns}) values ({marks})', ([row[name] for name in names] for row in rows))
+
+
+def durable(path):
+    """Flush a file (or a folder's entry for a file just renamed into it) to the disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def remove_abandoned_temporaries(path):
