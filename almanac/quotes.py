@@ -387,7 +387,8 @@ LICENCE_NAMES = {
 # A Llama licence is stated by its name or by the model hub's tag for it (license: llama3.1).
 LLAMA_LICENCE = re.compile(r"^(?:meta )?llama (\d(?: \d)?) community license$")
 MODALITY_WORDS = {
-    "text": ("text", "textual", "文本", "文字"),
+    # A language model takes and writes text: that is what the words mean.
+    "text": ("text", "textual", "language model", "language models", "LLM", "LLMs", "文本", "文字", "语言模型"),
     "image": ("image", "images", "vision", "visual", "photo", "photos", "图片", "图像", "视觉"),
     "audio": ("audio", "speech", "voice", "音频", "语音"),
     "video": ("video", "videos", "视频"),
@@ -553,6 +554,7 @@ ACCEPTED = (
     (MODALITY, "video", "understands video", "video: video(s)"),
     (MODALITY, "pdf", "upload PDF documents", "pdf: PDF(s), document(s)"),
     (MODALITY, "text", "text in, text out", "text: text"),
+    (MODALITY, "text", "a large language model", "or a language model (LLM), which takes and writes text"),
     (MODALITY, "video", "输入源：文本、图片、视频、音频", "in Chinese: 文本, 图片/图像, 视频, 音频/语音"),
 )
 # (kind, value, quote, why it is refused).
@@ -570,7 +572,7 @@ REFUSED = (
     (DATE, "2024-05-13", "May 2024", "a month does not state a day"),
     (DATE, "2024-05-13", "available today", "'today', on a page not published that day"),
     (LICENCE, "CC-BY-NC-4.0", "License: CC-BY-NC", "a licence without its version"),
-    (MODALITY, "text", "a large language model", "text is stated by the word text"),
+    (MODALITY, "text", "a chatbot for coding", "text is stated by the word text, or by language model"),
 )
 
 

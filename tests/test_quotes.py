@@ -250,7 +250,10 @@ def test_a_proprietary_licence_is_never_checked():
         ("pdf", "PDF support", True),
         ("pdf", "long documents", True),
         ("text", "text in, text out", True),
-        ("text", "a language model", False),
+        ("text", "a language model", True),  # a language model takes and writes text
+        ("text", "an open LLM", True),
+        ("text", "a chatbot", False),
+        ("text", "context", False),  # a word that holds "text" is not it
         ("image", "text only", False),
     ],
 )
