@@ -7,6 +7,7 @@ the list can only shrink: a test keeps it equal to the current failures.
 """
 
 import csv
+import datetime
 import io
 import re
 import sqlite3
@@ -85,14 +86,21 @@ def failures(records):
 def seen_on_a_dated_copy(record, field, value, published):
     """A price whose start is only "in force by" (effective_from_confirmed false) claims no more
     than that a copy of a page dated that day showed it: the copy's own date states the start,
-    and its quote states the price."""
-    return (
-        record.table.name == "prices"
-        and field == "effective_from"
-        and record.values.get("effective_from_confirmed") is False
-        and published is not None
-        and published == value
-    )
+    and its quote states the price. Likewise an end cited to the last dated copy showing the
+    price: the price is claimed through that copy's day (effective_to, exclusive, is the day
+    after), and the days until the next price, whose start is unknown, are a gap."""
+    if record.table.name != "prices" or published is None:
+        return False
+    if field == "effective_from":
+        return record.values.get("effective_from_confirmed") is False and published == value
+    return field == "effective_to" and day_after(published) == value
+
+
+def day_after(day):
+    try:
+        return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+    except (TypeError, ValueError):
+        return None  # a month or a year has no day after
 
 
 def read_exceptions(path):
