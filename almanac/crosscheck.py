@@ -46,7 +46,7 @@ GENAI_PRICES_PROVIDERS = {
 }
 # A field compared on a day: "input_usd_per_mtok on 2025-06-10".
 ON_DAY = " on "
-DATE_SUFFIX = re.compile(r"-(\d{8}|\d{4}-\d{2}-\d{2}|\d{4}|\d{2}-\d{4}|latest|001|002)$")
+DATE_SUFFIX = re.compile(r"-(\d{8}|\d{4}-\d{2}-\d{2}|\d{4}|\d{2}-20\d{2}|latest|001|002)$")  # MM-YYYY, not 4.20-0309
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ def db_path(tmp_path_factory):
         ("gpt-4o-2024-08-06", "gpt-4o"),
         ("Llama 3.1-405B", "llama-3-1-405b"),
         ("gemini-1.5-pro-002", "gemini-1-5-pro"),
+        ("command-r-08-2024", "command-r"),  # a month and year
+        ("grok-4.20-0309", "grok-4-20"),  # Grok 4.20, not grok-4: 20-0309 is no month and year
     ],
 )
 def test_dataset_names_become_almanac_ids(name, slug):
