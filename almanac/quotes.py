@@ -15,9 +15,10 @@ It is longer than the other modules because it is the one place where every acce
 declared, beside the table of examples (ACCEPTED, REFUSED) that documents and tests them.
 """
 
+import csv
+import datetime
 import functools
 import math
-import csv
 import re
 from dataclasses import dataclass
 
@@ -275,6 +276,7 @@ MONTHS = {
     )
     for name in names
 }
+US_DATE = "month/day/year"
 MONTH = r"(?P<month_name>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ORDINAL = r"(?:st|nd|rd|th)?"
 # How pages write dates: (what it is, pattern, example). Each gives a year, a month, a day, or
@@ -284,6 +286,7 @@ DATE_FORMS = (
     ("date with dots or slashes", r"(?P<year>\d{4})[./](?P<month>\d{1,2})[./](?P<day>\d{1,2})", "2024.05.13, 2024/05/13"),
     ("Chinese date", r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]", "2024年5月13日"),
     ("day.month.year", r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", "13.05.2024"),
+    (US_DATE, r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})", "11/29/2023 (only with a day over 12: 04/05/2024 could be either)"),
     ("month day, year", MONTH + r"\s+(?P<day>\d{1,2})" + ORDINAL + r",?\s+(?P<year>\d{4})", "May 13, 2024; May 13 2024; Sept. 5th, 2024"),
     ("day month year", r"(?P<day>\d{1,2})" + ORDINAL + r"\.?\s+(?:of\s+|de\s+)?" + MONTH + r",?\s+(?:de\s+)?(?P<year>\d{4})", "13 May 2024; Mon, 13 May 2024; 22 de enero de 2026"),
     ("month year", MONTH + r",?\s+(?P<year>\d{4})", "May 2024"),
@@ -293,6 +296,7 @@ DATE_FORMS = (
     ("year", r"(?P<year>(?:19|20)\d{2})", "2024"),
 )
 DATE_PATTERNS = tuple(re.compile(pattern, re.I) for _, pattern, _ in DATE_FORMS)
+US_PATTERN = DATE_PATTERNS[[name for name, _, _ in DATE_FORMS].index(US_DATE)]
 # A launch post's own words for "on the day of this post": they state the day it was published.
 TODAY_WORDS = (
     "today", "tonight", "now available", "now generally available", "available now", "now live",
@@ -337,6 +341,8 @@ def written_dates(text, named):
             day = int(found["day"]) if found.get("day") else None
             if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
                 continue
+            if pattern is US_PATTERN and day <= 12:
+                continue  # 04/05/2024 is April 5 or 4 May: it states neither
             yield int(found["year"]), month, day
 
 
@@ -350,6 +356,8 @@ def date_can_start(text, match):
         return False  # the 2024 of 128,2024
     if len(before) == 2 and before[1] in "-." and before[0].isascii() and before[0].isalnum():
         return False  # gpt-4o-2024-05-13: a snapshot's name, not a date the page states
+    if after == "T" and text[end + 1 : end + 2].isdigit():
+        return True  # 2023-03-01T19:36:09: a date and its time
     return not (after and after.isascii() and (after.isalnum() or after == "_"))
 
 
@@ -368,7 +376,32 @@ def states_date(value, quote, published=None):
             return True
     if published and TODAY.search(quote) and len(published) >= len(value) and published.startswith(value):
         return True
-    return False
+    return published is not None and any(day[:precision] == wanted[:precision] for day in days_near(quote, published))
+
+
+# How far from its page's publication a day written without its year may be: "on June 27th"
+# on a page of June 13 is this June 27; "January 4th" on a page of December 20, next January 4.
+NEAR_DAYS = 183
+
+
+def days_near(quote, published):
+    """The (year, month, day) a day written without a year means on a page published that day:
+    the one within NEAR_DAYS of its publication."""
+    try:
+        on = datetime.date.fromisoformat(published)
+    except ValueError:
+        return set()
+    found = set()
+    for match in MONTH_DAY.finditer(quote):
+        month, day = MONTHS[match.group("month_name").lower()], int(match.group("day"))
+        for year in (on.year - 1, on.year, on.year + 1):
+            try:
+                candidate = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if abs((candidate - on).days) <= NEAR_DAYS:
+                found.add((year, month, day))
+    return found
 
 
 # --- Licences and modalities -------------------------------------------------------------
@@ -534,6 +567,8 @@ ACCEPTED = (
     (DATE, "2024-05-13", "13.05.2024", "day.month.year"),
     (DATE, "2026-01-22", "22 de enero de 2026", "months in Spanish, Italian, French or German"),
     (DATE, "2025-08-28", "August, 2025 ... Aug 28 ... now generally available", "a changelog's month heading and an entry's day"),
+    (DATE, "2023-03-01", "2023-03-01T19:36:09", "an ISO date and time"),
+    (DATE, "2023-11-29", "11/29/2023", "month/day/year, where the day is over 12"),
     (DATE, "2024-05", "May 2024", "a month"),
     (DATE, "2024-05", "2024-05", "ISO month"),
     (DATE, "2024-05", "2024年5月", "Chinese month"),
@@ -571,6 +606,7 @@ REFUSED = (
     (DATE, "2024-05-13", "gpt-4o-2024-05-13", "a date inside a snapshot's name"),
     (DATE, "2024-05-13", "May 2024", "a month does not state a day"),
     (DATE, "2024-05-13", "available today", "'today', on a page not published that day"),
+    (DATE, "2024-04-05", "04/05/2024", "a day and month of 12 or less in either order: April 5 or 4 May"),
     (LICENCE, "CC-BY-NC-4.0", "License: CC-BY-NC", "a licence without its version"),
     (MODALITY, "text", "a chatbot for coding", "text is stated by the word text, or by language model"),
 )

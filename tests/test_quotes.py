@@ -309,3 +309,18 @@ def test_every_model_family_word_before_a_version_is_a_name_word():
 
 def test_a_number_too_large_for_a_float_is_not_a_figure():
     assert not states(QUANTITY, 1, "1e999")
+
+
+@pytest.mark.parametrize(
+    "value,quote,published,expected",
+    [
+        ("2023-06-27", "will be upgraded on June 27th", "2023-06-13", True),  # later that month
+        ("2024-10-02", "moved on October 2nd", "2024-11-18", True),  # earlier that year
+        ("2024-01-04", "retired on January 4th", "2023-12-20", True),  # next January
+        ("2023-06-27", "on June 27th", "2021-06-13", False),  # two years before the page
+        ("2023-06-27", "on June 27th", None, False),  # an undated page gives no year
+        ("2023-06", "on June 27th", "2023-06-13", True),  # a day states its month
+    ],
+)
+def test_a_day_without_its_year_is_the_one_near_the_pages_publication(value, quote, published, expected):
+    assert states(DATE, value, quote, published) is expected
