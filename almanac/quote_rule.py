@@ -93,7 +93,9 @@ def seen_on_a_dated_copy(record, field, value, published):
         return False
     if field == "effective_from":
         return record.values.get("effective_from_confirmed") is False and published == value
-    return field == "effective_to" and day_after(published) == value
+    # The day after the copy (the price held through it), or the copy's own day when the next
+    # price is first seen that same day (the change came on it).
+    return field == "effective_to" and value in (published, day_after(published))
 
 
 def day_after(day):

@@ -316,3 +316,56 @@ def test_provenance_states_the_current_share_of_facts_in_their_makers_own_words(
     # Most facts rest on the makers' own pages; the rest on papers, third parties and datasets.
     rows = {row["table_name"]: row for row in almanac.query(quote_rule.read_query(ROOT / quote_rule.SHARE_QUERY)["sql"])}
     assert 50 < rows["all"]["percent_own_words"] < 100
+
+
+def test_no_note_is_longer_than_600_characters(almanac):
+    # Notes speak to the reader in a sentence or two; long provenance belongs in quotes and sources.
+    long_notes = [
+        (table, row["note"][:60])
+        for table in almanac.table_names()
+        if "note" in almanac[table].columns_dict and not table.endswith("_fts") and "_fts_" not in table
+        for row in almanac.query(f'select note from "{table}" where length(note) > 600')
+    ]
+    assert long_notes == []
+
+
+def test_no_price_is_shown_across_a_change_whose_day_is_unknown(almanac):
+    # A new price seen only from a dated copy (start not confirmed) after a different one: the old
+    # price must end at the last dated copy showing it, leaving a gap, unless a copy of the new
+    # price's own first day still showed the old one (the change came that day).
+    shown_across = list(almanac.query("""
+        select a.model_id, a.provider_id, a.tier, a.currency, a.effective_to
+        from prices a join prices b
+          on b.model_id = a.model_id and b.provider_id = a.provider_id and b.tier = a.tier
+          and b.currency = a.currency and b.effective_from = a.effective_to
+        where b.effective_from_confirmed = 0
+          and (a.input_per_mtok is not b.input_per_mtok or a.output_per_mtok is not b.output_per_mtok)
+          and not exists (
+            select 1 from citations c join sources s on s.id = c.source_id
+            where c.table_name = 'prices' and c.field = 'effective_to' and s.published = a.effective_to
+              and c.record_id = a.model_id || ',' || a.provider_id || ',' || a.tier || ',' || a.currency || ',' || a.effective_from)
+    """))
+    assert shown_across == []
+
+
+@pytest.mark.parametrize(
+    "tier,day",
+    [
+        # Google cut Gemini 1.5 Flash's prices in August 2024; no copy of its post giving the day
+        # they took effect could be read, so the days between the old and the new price are a gap.
+        ("standard", "2024-08-10"),
+        ("long-context", "2024-09-01"),
+    ],
+)
+def test_gemini_1_5_flash_has_no_price_in_the_gap_of_its_august_2024_cut(almanac, tier, day):
+    in_force = list(almanac.query(
+        "select 1 from prices where model_id = 'gemini-1-5-flash' and tier = ? and effective_from <= ? and (in_force_to is null or in_force_to > ?)",
+        [tier, day, day]))
+    assert in_force == []
+    [after] = almanac.query("select note from prices where model_id = 'gemini-1-5-flash' and tier = ? and effective_from > ? order by effective_from limit 1", [tier, "2024-08-08"])
+    assert after["note"]
+
+
+def test_o1_costs_15_and_60_from_its_api_snapshot_of_december_17_2024(almanac):
+    [row] = almanac.query("select * from prices where model_id = 'o1' and tier = 'standard' and input_per_mtok = 15 order by effective_from limit 1")
+    assert (row["effective_from"], row["output_per_mtok"]) == ("2024-12-17", 60.0)
