@@ -195,39 +195,71 @@ def record_label(record):
 class PlainComposer(yaml.composer.Composer):
     """YAML as plain data: scalars, lists and mappings. Anchors, aliases and tags are refused
     while the file is composed, before anything is expanded, and so is nesting deeper than any
-    record needs. Every scalar stays text, so no tag is ever resolved."""
+    record needs. Every scalar stays text, so no tag is ever resolved.
 
-    depth = 0
+    The document is composed in one loop over the parser's events with a stack of the open
+    lists and mappings (PyYAML's composer recurses through several methods per node, which
+    was most of the time spent reading a file)."""
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed: write the value out", event.start_mark)
-        if event.anchor is not None:
-            raise yaml.composer.ComposerError(None, None, f"anchors (&{event.anchor}) are not allowed: write the value out", event.start_mark)
-        if getattr(event, "tag", None) is not None:
-            raise yaml.composer.ComposerError(None, None, f"tags ({event.tag}) are not allowed: records are plain text, lists and mappings", event.start_mark)
-        if self.depth >= MAX_YAML_DEPTH:
-            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+    def get_single_node(self):
+        self.get_event()  # StreamStartEvent
+        document = None
+        if not self.check_event(yaml.StreamEndEvent):
+            start = self.get_event()  # DocumentStartEvent
+            document = self.compose_plain()
+            self.get_event()  # DocumentEndEvent
+            if not self.check_event(yaml.StreamEndEvent):
+                event = self.get_event()
+                raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark, "but found another document", event.start_mark)
+        self.get_event()  # StreamEndEvent
+        return document
 
-    def compose_scalar_node(self, anchor):
-        event = self.get_event()
-        return yaml.ScalarNode(STR_TAG, event.value, event.start_mark, event.end_mark, style=event.style)
+    def compose_plain(self):
+        stack = []  # [node, key waiting for its value (mappings)], innermost last
+        root = None
+        while True:
+            event = self.get_event()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node = stack.pop()[0]
+                node.end_mark = event.end_mark
+                if not stack:
+                    return node
+                continue
+            refuse(event, len(stack))
+            if kind is yaml.ScalarEvent:
+                node = yaml.ScalarNode(STR_TAG, event.value, event.start_mark, event.end_mark, style=event.style)
+            elif kind is yaml.MappingStartEvent:
+                node = yaml.MappingNode(None, [], event.start_mark, None, flow_style=event.flow_style)
+            elif kind is yaml.SequenceStartEvent:
+                node = yaml.SequenceNode(None, [], event.start_mark, None, flow_style=event.flow_style)
+            else:
+                raise yaml.composer.ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
+            if stack:
+                parent = stack[-1]
+                if isinstance(parent[0], yaml.SequenceNode):
+                    parent[0].value.append(node)
+                elif parent[1] is None:
+                    parent[1] = node
+                else:
+                    parent[0].value.append((parent[1], node))
+                    parent[1] = None
+            elif kind is yaml.ScalarEvent:
+                return node
+            if kind is not yaml.ScalarEvent:
+                stack.append([node, None])
 
-    # Tags are never resolved: every scalar is text, and the loader reads nodes by their kind.
-    def resolve(self, kind, value, implicit):
-        return None
 
-    def descend_resolver(self, parent, index):
-        pass
-
-    def ascend_resolver(self):
-        pass
+def refuse(event, depth):
+    """Anchors, aliases, tags and deep nesting, refused before anything is expanded."""
+    if isinstance(event, yaml.AliasEvent):
+        raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed: write the value out", event.start_mark)
+    if event.anchor is not None:
+        raise yaml.composer.ComposerError(None, None, f"anchors (&{event.anchor}) are not allowed: write the value out", event.start_mark)
+    if getattr(event, "tag", None) is not None:
+        raise yaml.composer.ComposerError(None, None, f"tags ({event.tag}) are not allowed: records are plain text, lists and mappings", event.start_mark)
+    if depth >= MAX_YAML_DEPTH:
+        raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
 
 
 STR_TAG = "tag:yaml.org,2002:str"
