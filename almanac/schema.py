@@ -10,6 +10,7 @@ computes it: date precisions, a model's latest context window, the citations tab
 column marked `fact` is a statement about the world and must be covered by a source.
 """
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -94,7 +95,9 @@ SQL_TYPES = {
 }
 
 
-@dataclass(frozen=True)
+# eq=False: a column or table is the one object declared here, compared and hashed by identity
+# (hashing every field of a table for each record was a measurable part of a build).
+@dataclass(frozen=True, eq=False)
 class Column:
     name: str
     type: str
@@ -107,7 +110,7 @@ class Column:
     default: object = None  # value used when the record leaves it empty
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
     name: str
     description: str
@@ -128,11 +131,12 @@ class Table:
                 return column
         raise KeyError(name)
 
-    @property
+    # Computed once per table: the build asks for them for every record.
+    @functools.cached_property
     def recorded(self):
         return tuple(c for c in self.columns if not c.derived)
 
-    @property
+    @functools.cached_property
     def facts(self):
         return tuple(c for c in self.recorded if c.fact)
 

@@ -5,6 +5,7 @@ its file, line, record and field. The result is typed records ready to be writte
 """
 
 import difflib
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -65,6 +66,11 @@ def problem_order(problem):
     return (problem.path, problem.line or 0, problem.field or "", problem.message)
 
 
+@functools.lru_cache(maxsize=None)  # one entry per table
+def known_fields(table):
+    return [c.name for c in table.recorded] + (list(PROVENANCE_FIELDS) if table.provenance else [])
+
+
 def check_record(table, raw, problems):
     values = raw.values
     rid = record_id(table, {k: v for k, v in values.items() if isinstance(v, str)})
@@ -73,7 +79,7 @@ def check_record(table, raw, problems):
     def report(message, field=None):
         problems.append(where.problem(message, field, rid or None))
 
-    known = [c.name for c in table.recorded] + (list(PROVENANCE_FIELDS) if table.provenance else [])
+    known = known_fields(table)
     for name in values:
         if name not in known:
             derived = [c.name for c in table.columns if c.derived]
