@@ -134,6 +134,7 @@ def citations_of(record):
     cited = defaultdict(list)
     for field, source, quote in record.cites:
         cited[field].append((source, quote))
+    table_name, record_id = record.table.name, record.record_id
     for column in record.table.facts:
         if record.values.get(column.name) is None:
             continue
@@ -141,8 +142,8 @@ def citations_of(record):
             continue
         for source, quote in cited.get(column.name) or [(record.source, record.quote)]:
             yield {
-                "table_name": record.table.name,
-                "record_id": record.record_id,
+                "table_name": table_name,
+                "record_id": record_id,
                 "field": column.name,
                 "source_id": source,
                 "quote": quote,
