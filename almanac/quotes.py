@@ -260,18 +260,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         # English, and the Spanish, Italian, French and German of localized docs pages.
-        (("january", "jan", "enero", "gennaio", "janvier", "januar"),
-         ("february", "feb", "febrero", "febbraio", "février", "februar"),
-         ("march", "mar", "marzo", "mars", "märz"),
+        (("january", "jan", "enero", "gennaio", "janvier", "januar", "janeiro"),
+         ("february", "feb", "febrero", "febbraio", "février", "februar", "fevereiro"),
+         ("march", "mar", "marzo", "mars", "märz", "março"),
          ("april", "apr", "abril", "aprile", "avril"),
-         ("may", "mayo", "maggio", "mai"),
-         ("june", "jun", "junio", "giugno", "juin", "juni"),
-         ("july", "jul", "julio", "luglio", "juillet", "juli"),
+         ("may", "mayo", "maggio", "mai", "maio"),
+         ("june", "jun", "junio", "giugno", "juin", "juni", "junho"),
+         ("july", "jul", "julio", "luglio", "juillet", "juli", "julho"),
          ("august", "aug", "agosto", "août"),
-         ("september", "sept", "sep", "septiembre", "settembre", "septembre"),
-         ("october", "oct", "octubre", "ottobre", "octobre", "oktober"),
-         ("november", "nov", "noviembre", "novembre"),
-         ("december", "dec", "diciembre", "dicembre", "décembre", "dezember")),
+         ("september", "sept", "sep", "septiembre", "settembre", "septembre", "setembro"),
+         ("october", "oct", "octubre", "ottobre", "octobre", "oktober", "outubro"),
+         ("november", "nov", "noviembre", "novembre", "novembro"),
+         ("december", "dec", "diciembre", "dicembre", "décembre", "dezember", "dezembro")),
         start=1,
     )
     for name in names
@@ -309,7 +309,9 @@ TODAY = re.compile(r"\b(?:" + "|".join(w.replace("'", "['’]").replace(" ", r"\
 
 
 # A changelog's month heading ("August, 2025") and an entry's day under it ("Aug 28").
-MONTH_DAY = re.compile(MONTH + r"\s+(?P<day>\d{1,2})" + ORDINAL + r"(?![\d,]|\s*,?\s*\d{4})", re.I)
+MONTH_DAY = re.compile(MONTH + r"\s+(?P<day>\d{1,2})" + ORDINAL + r"(?!\d|\s*,?\s*\d{4})", re.I)
+# A Chinese day without its year: 9月1日, 7 月 31 日.
+CHINESE_MONTH_DAY = re.compile(r"(?<![\d年])\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -384,6 +386,11 @@ def states_date(value, quote, published=None):
 NEAR_DAYS = 183
 
 
+def year_before(text, start):
+    """Whether a Chinese month-day is the end of a full date (2024年9月1日)."""
+    return re.search(r"\d{4}\s*年\s*$", text[max(0, start - 8) : start]) is not None
+
+
 def days_near(quote, published):
     """The (year, month, day) a day written without a year means on a page published that day:
     the one within NEAR_DAYS of its publication."""
@@ -392,8 +399,9 @@ def days_near(quote, published):
     except ValueError:
         return set()
     found = set()
-    for match in MONTH_DAY.finditer(quote):
-        month, day = MONTHS[match.group("month_name").lower()], int(match.group("day"))
+    written = [(MONTHS[m.group("month_name").lower()], int(m.group("day"))) for m in MONTH_DAY.finditer(quote)]
+    written += [(int(m.group("month")), int(m.group("day"))) for m in CHINESE_MONTH_DAY.finditer(quote) if not year_before(quote, m.start())]
+    for month, day in written:
         for year in (on.year - 1, on.year, on.year + 1):
             try:
                 candidate = datetime.date(year, month, day)
@@ -565,9 +573,10 @@ ACCEPTED = (
     (DATE, "2024-05-13", "2024/05/13", "with slashes"),
     (DATE, "2024-05-13", "2024年5月13日", "Chinese date"),
     (DATE, "2024-05-13", "13.05.2024", "day.month.year"),
-    (DATE, "2026-01-22", "22 de enero de 2026", "months in Spanish, Italian, French or German"),
+    (DATE, "2026-01-22", "22 de enero de 2026", "months in Spanish, Italian, French, German or Portuguese"),
     (DATE, "2025-08-28", "August, 2025 ... Aug 28 ... now generally available", "a changelog's month heading and an entry's day"),
     (DATE, "2023-03-01", "2023-03-01T19:36:09", "an ISO date and time"),
+    (DATE, "2026-02-20", "20 de fevereiro de 2026", "and in Portuguese"),
     (DATE, "2023-11-29", "11/29/2023", "month/day/year, where the day is over 12"),
     (DATE, "2024-05", "May 2024", "a month"),
     (DATE, "2024-05", "2024-05", "ISO month"),

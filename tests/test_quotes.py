@@ -320,6 +320,10 @@ def test_a_number_too_large_for_a_float_is_not_a_figure():
         ("2023-06-27", "on June 27th", "2021-06-13", False),  # two years before the page
         ("2023-06-27", "on June 27th", None, False),  # an undated page gives no year
         ("2023-06", "on June 27th", "2023-06-13", True),  # a day states its month
+        ("2024-05-21", "On May 21, the company cut prices", "2024-05-23", True),  # a comma, no year
+        ("2025-09-01", "9月1日,美团发布并开源了 LongCat-Flash", "2025-09-02", True),  # Chinese, no year
+        ("2025-07-31", "7 月 31 日发布", "2025-08-05", True),
+        ("2025-09-01", "2024年9月1日", "2025-09-02", False),  # a full date in another year
     ],
 )
 def test_a_day_without_its_year_is_the_one_near_the_pages_publication(value, quote, published, expected):
