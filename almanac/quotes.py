@@ -43,7 +43,9 @@ TYPE_KINDS = {schema.INTEGER: QUANTITY, schema.NUMBER: QUANTITY, schema.DATE: DA
 NEVER_CHECKED = ("proprietary",)
 # A quote of a data file's row under its header: three columns at least, so that prose with
 # one comma ("128,000\ntokens") is never read as a table.
-MIN_DATA_COLUMNS = 3  # a closed model's licence: the column's default, not a quote
+MIN_DATA_COLUMNS = 3
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$")  # a Markdown table's |:---:|---| line
+THOUSANDS_HEADER = re.compile(r"[(（]\s*K\s*[)）]")  # a closed model's licence: the column's default, not a quote
 
 
 def kind_of(table, column):
@@ -114,6 +116,7 @@ PER_THOUSAND = re.compile(
 # The same, where the page says once that its prices are per thousand tokens or per token.
 THOUSAND_TOKENS = re.compile(r"(?<![\d,.])(?:1\s?[kK]|1[,\u00a0 ]?000|千)\s*(?:input |output |prompt |completion )?tokens", re.I)
 PER_TOKEN = re.compile(r"per[_ ]token\b", re.I)
+THOUSANDTH_UNIT = re.compile(r"\bunit:\s*['\"]?0\.001['\"]?")  # a price file's prices per 1,000 tokens
 PER_TOKEN_AFTER = re.compile(r"\s*(?:/|per|a)\s*(?:input |output )?token\b", re.I)
 FREE = re.compile(r"\bfree\b|免费", re.I)  # a price of 0
 CENTS = re.compile(r"\s?(?:cents?\b|c(?![A-Za-z])|¢)", re.I)
@@ -223,7 +226,7 @@ def states_price(value, quote):
     """A price per million tokens, stated by its figure (with or without a currency sign or
     "/ MTok"), by its per-thousand figure (followed by per 1K / 1,000 tokens, or on a page that
     says its prices are per thousand tokens), by its per-token figure, or in cents."""
-    per_thousand = THOUSAND_TOKENS.search(quote) is not None
+    per_thousand = THOUSAND_TOKENS.search(quote) is not None or THOUSANDTH_UNIT.search(quote) is not None
     per_token = PER_TOKEN.search(quote) is not None
     for mention in mentions(quote):
         if mention.unit:
@@ -472,15 +475,20 @@ DASHES = str.maketrans({dash: "-" for dash in "\u2010\u2011\u2012\u2013"})
 
 
 def data_row_cells(quote):
-    """The cells of a quote that is a row of a CSV data file under its header line, or None.
-    Commas separate the cells of such a row, not thousands, so each cell is read on its own."""
-    lines = quote.strip().splitlines()
+    """The cells of a quote that is a row of a data file or table under its header line, or
+    None: a CSV row (commas separate cells, not thousands) or a Markdown table row (its
+    separator line may stay between). Each cell is read on its own; a column whose header gives
+    its unit as (K) or （K） has that unit on each of its cells (128 under "上下文窗口大小（K）")."""
+    lines = [line for line in quote.strip().splitlines() if not TABLE_RULE.match(line)]
     if len(lines) != 2:
         return None
-    header, row = (next(csv.reader([line])) for line in lines)
+    if all(line.strip().startswith("|") for line in lines):
+        header, row = ([cell.strip().strip("*").strip() for cell in line.strip().strip("|").split("|")] for line in lines)
+    else:
+        header, row = (next(csv.reader([line])) for line in lines)
     if len(header) < MIN_DATA_COLUMNS or len(header) != len(row):
         return None
-    return [cell.strip() for cell in row]
+    return [cell.strip() + ("K" if THOUSANDS_HEADER.search(name) else "") for name, cell in zip(header, row)]
 
 
 def states(kind, value, quote, published=None):
@@ -561,8 +569,10 @@ ACCEPTED = (
     (PRICE, 30, "0.03元/千tokens", "元/千tokens"),
     (PRICE, 3, "Input unit price (1,000 tokens) ... $0.0030", "a page that says once its prices are per 1,000 tokens"),
     (PRICE, 0.15, '"input_cost_per_token": 1.5e-07', "per token (a price file)"),
+    (PRICE, 5, "input: '0.005' output: '0.020' unit: '0.001'", "a price file's prices per unit of 0.001 (per 1,000 tokens)"),
     (PRICE, 0, "免费开放使用", "free (a price of 0)"),
     (QUANTITY, 117891, "rank,model,arena_score,votes\n13,GPT-4o-2024-05-13,1285,117891", "a row of a CSV data file under its header line: each cell read on its own"),
+    (QUANTITY, 128000, "| 模型 | 输入 | 输出 | 上下文窗口大小（K） |\n|:--:|:--:|:--:|:--:|\n| GLM-4-Air | 1 | 1 | 128 |", "a Markdown table row under its header; a column headed (K) is in thousands"),
     (DATE, "2024-05-13", "2024-05-13", "ISO date"),
     (DATE, "2024-05-13", "May 13, 2024", "month day, year"),
     (DATE, "2024-05-13", "May 13 2024", "without the comma"),
