@@ -150,7 +150,9 @@ def site_folder(db, folder):
         if (ROOT / name).exists() and not (folder / name).exists():
             os.symlink(ROOT / name, folder / name)
     shutil.copyfile(db, folder / "almanac.db")
-    subprocess.run([sys.executable, "-m", "datasette", "inspect", str(folder / "almanac.db"), "--inspect-file", str(folder / "inspect-data.json")], check=True, cwd=ROOT)
+    # Run in the folder, as `make` does: Datasette treats a database as immutable (downloadable,
+    # cacheable) when inspect-data.json names its file, and it compares file names.
+    subprocess.run([sys.executable, "-m", "datasette", "inspect", "almanac.db", "--inspect-file", "inspect-data.json"], check=True, cwd=folder)
     return folder
 
 
