@@ -16,6 +16,7 @@
 """
 
 import asyncio
+import contextlib
 import contextvars
 import functools
 import json
@@ -53,6 +54,17 @@ def slots():
     if _slots is None:
         _slots = asyncio.Semaphore(SQL_THREADS + SQL_QUEUE)
     return _slots
+
+
+@contextlib.asynccontextmanager
+async def on_the_sql_pool():
+    """Holds a slot, and sends the database work done meanwhile to the SQL pool."""
+    async with slots():
+        token = arbitrary.set(True)
+        try:
+            yield
+        finally:
+            arbitrary.reset(token)
 
 
 class RoutingExecutor(futures.Executor):
@@ -148,12 +160,8 @@ def asgi_wrapper(datasette):
                 return await app(scope, receive, send)
             if slots().locked():
                 return await busy(scope, send)
-            async with slots():
-                token = arbitrary.set(True)
-                try:
-                    return await app(scope, receive, send)
-                finally:
-                    arbitrary.reset(token)
+            async with on_the_sql_pool():
+                return await app(scope, receive, send)
 
         return limited
 
@@ -190,12 +198,8 @@ def register_mcp_tools(datasette, mcp):
     async def execute_sql(database, sql, ctx):
         if slots().locked():
             raise ToolError(BUSY)
-        async with slots():
-            token = arbitrary.set(True)
-            try:
-                return await original(database, sql, ctx)
-            finally:
-                arbitrary.reset(token)
+        async with on_the_sql_pool():
+            return await original(database, sql, ctx)
 
     mcp.remove_tool("execute_sql")
     mcp.add_tool(execute_sql, name="execute_sql", description=tool.description, annotations=tool.annotations)
