@@ -216,7 +216,6 @@ class PlainComposer(yaml.composer.Composer):
 
     def compose_plain(self):
         stack = []  # [node, key waiting for its value (mappings)], innermost last
-        root = None
         while True:
             event = self.get_event()
             kind = type(event)

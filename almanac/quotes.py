@@ -40,12 +40,12 @@ UNITS = (
     ("_minutes", MINUTES),  # durations: 5m, 5 minutes, 1h
 )
 TYPE_KINDS = {schema.INTEGER: QUANTITY, schema.NUMBER: QUANTITY, schema.DATE: DATE}
-NEVER_CHECKED = ("proprietary",)
+NEVER_CHECKED = ("proprietary",)  # a closed model's licence: the column's default, not a quote
 # A quote of a data file's row under its header: three columns at least, so that prose with
 # one comma ("128,000\ntokens") is never read as a table.
 MIN_DATA_COLUMNS = 3
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$")  # a Markdown table's |:---:|---| line
-THOUSANDS_HEADER = re.compile(r"[(（]\s*K\s*[)）]")  # a closed model's licence: the column's default, not a quote
+THOUSANDS_HEADER = re.compile(r"[(（]\s*K\s*[)）]")  # a column header giving its unit as thousands
 
 
 def kind_of(table, column):
